@@ -1,0 +1,112 @@
+"""Entry point: global options, the fast path or typer, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .errors import EXIT_OK, AitermsError
+
+_GLOBAL_FLAGS = ("--no-color", "--no-pager")
+_GLOBAL_VALUES = ("--lang", "-l")
+EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70
+
+
+def hoist_globals(args: list[str]) -> list[str]:
+    """Move global options written after the command (`show lora --lang zh`) in front of it."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg in _GLOBAL_FLAGS or arg.startswith("--lang="):
+            front.append(arg)
+        elif arg in _GLOBAL_VALUES and i + 1 < len(args):
+            front += [arg, args[i + 1]]
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+def _error(message: str) -> None:
+    from .sanitize import clean_line
+
+    sys.stderr.write(f"aiterms: {clean_line(message)}\n")
+    sys.stderr.flush()
+
+
+def _configure_stdio() -> None:
+    """Never fail on an ASCII-only terminal or pipe: unencodable characters are replaced, not fatal."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf16", "utf32") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="replace")
+            except (OSError, ValueError):
+                pass
+
+
+def _run_typer(args: list[str]) -> int:
+    from typer import Abort
+    from typer._click import exceptions as click_exceptions  # typer >=0.26 vendors click
+    from typer.main import get_command
+
+    from .cli import app
+
+    command = get_command(app)
+    try:
+        result = command.main(args=args, prog_name="aiterms", standalone_mode=False)
+    except click_exceptions.ClickException as exc:
+        hint = " (see 'aiterms --help')" if isinstance(exc, click_exceptions.UsageError) else ""
+        _error(f"error: {exc.format_message()}{hint}")
+        return exc.exit_code
+    except Abort:
+        return EXIT_INTERRUPTED
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def run(args: list[str]) -> int:
+    """Run one command line; the exit code is returned, never raised."""
+    _configure_stdio()
+    try:
+        try:
+            args = hoist_globals(args)
+            handled = False
+            if not os.environ.get("AITERMS_NO_FASTPATH"):
+                from .fastpath import try_fast
+
+                handled = try_fast(args)
+            code = EXIT_OK if handled else _run_typer(args)
+        finally:
+            from .index import BUILD_WARNINGS
+
+            for warning in BUILD_WARNINGS:
+                _error(f"warning: {warning}")
+        return code
+    except AitermsError as exc:
+        _error(exc.message)
+        return exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (`aiterms list | head -1`): stop quietly, and keep Python's own flush at exit quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        _error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        return EXIT_INTERNAL
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""The operations behind the commands: arguments in, a result out; no parsing and no terminal."""
+
+from __future__ import annotations
+
+from .errors import NoResultsError, UsageError
+from .index import Index, open_index
+from .model import Brief
+from .resolve import check_category, check_tag, resolve
+from .results import (
+    CategoriesResult,
+    CompareResult,
+    ExportResult,
+    GraphResult,
+    ListResult,
+    Node,
+    PathsResult,
+    RelatedResult,
+    SearchResult,
+    ShowResult,
+    TimelineResult,
+)
+
+
+def show(names: list[str], index: Index | None = None) -> ShowResult:
+    index = index or open_index()
+    terms = tuple(resolve(index, names))
+    return ShowResult(terms=terms, as_list=len(names) > 1, categories=tuple(index.categories()))
+
+
+def search(
+    query: str,
+    *,
+    limit: int = 10,
+    category: str | None = None,
+    tag: str | None = None,
+    index: Index | None = None,
+) -> SearchResult:
+    from .search import search as rank
+
+    if not query.strip():
+        raise UsageError("the search query is empty")
+    if limit < 1:
+        raise UsageError("--limit must be at least 1")
+    index = index or open_index()
+    cat = check_category(index, category)
+    tag_ = check_tag(index, tag)
+    hits = rank(index, query, limit=limit, category=cat, tag=tag_)
+    if not hits:
+        raise NoResultsError(f"no results for {query!r}")
+    return SearchResult(query=query, hits=tuple(hits))
+
+
+def _filtered(index: Index, category: str | None, tag: str | None) -> list[Brief]:
+    cat = check_category(index, category)
+    tag_ = check_tag(index, tag)
+    return [b for b in index.briefs() if (cat is None or b.category == cat) and (tag_ is None or tag_ in b.tags)]
+
+
+def list_terms(
+    *, category: str | None = None, tag: str | None = None, sort: str = "name", index: Index | None = None
+) -> ListResult:
+    if sort not in ("name", "year"):
+        raise UsageError(f"--sort takes name or year, not {sort!r}")
+    index = index or open_index()
+    briefs = _filtered(index, category, tag)
+    if not briefs:
+        raise NoResultsError("no terms match these filters")
+    if sort == "year":
+        briefs.sort(key=lambda b: (b.year is None, b.year or 0, b.name.casefold()))
+    else:
+        briefs.sort(key=lambda b: b.name.casefold())
+    return ListResult(categories=tuple(index.categories()), briefs=tuple(briefs), sort=sort)
+
+
+def compare(names: list[str], index: Index | None = None) -> CompareResult:
+    if not 2 <= len(names) <= 4:
+        raise UsageError(f"compare takes 2 to 4 terms, got {len(names)}")
+    index = index or open_index()
+    terms = resolve(index, names)
+    if len({t.id for t in terms}) < len(terms):
+        raise UsageError("compare needs different terms; two names given reach the same entry")
+    return CompareResult(terms=tuple(terms), categories=tuple(index.categories()))
+
+
+def categories(index: Index | None = None) -> CategoriesResult:
+    index = index or open_index()
+    return CategoriesResult(categories=tuple(index.categories()))
+
+
+def related(name: str, *, depth: int = 1, index: Index | None = None) -> RelatedResult:
+    """The typed neighbourhood of a term, breadth first, each term shown once at its nearest place."""
+    if not 1 <= depth <= 5:
+        raise UsageError("--depth takes 1 to 5")
+    index = index or open_index()
+    (root_term,) = resolve(index, [name])
+    seen = {root_term.id}
+    # (term id, relation from parent) per level; children are attached after the walk.
+    levels: list[list[tuple[str, str, str | None]]] = [[(root_term.id, "", None)]]
+    for _ in range(depth):
+        frontier = [tid for tid, _, _ in levels[-1]]
+        nxt: list[tuple[str, str, str | None]] = []
+        for term in index.terms(frontier):
+            for rel in term.related:
+                if rel.id not in seen:
+                    seen.add(rel.id)
+                    nxt.append((rel.id, term.id, rel.type))
+        if not nxt:
+            break
+        levels.append(nxt)
+    briefs = {b.id: b for b in index.briefs(seen)}
+
+    def build(tid: str, relation: str | None, level: int) -> Node:
+        kids: tuple[Node, ...] = ()
+        if level + 1 < len(levels):
+            kids = tuple(build(c, r, level + 1) for c, parent, r in levels[level + 1] if parent == tid)
+        return Node(brief=briefs[tid], relation=relation, children=kids)
+
+    return RelatedResult(root=build(root_term.id, None, 0), depth=depth)
+
+
+def timeline(*, category: str | None = None, index: Index | None = None) -> TimelineResult:
+    index = index or open_index()
+    briefs = [b for b in _filtered(index, category, None) if b.year is not None]
+    if not briefs:
+        raise NoResultsError("no dated terms match these filters")
+    briefs.sort(key=lambda b: (b.year or 0, b.name.casefold()))
+    return TimelineResult(briefs=tuple(briefs), categories=tuple(index.categories()))
+
+
+def random_term(*, category: str | None = None, seed: int | None = None, index: Index | None = None) -> ShowResult:
+    import random
+
+    index = index or open_index()
+    pool = [b.id for b in _filtered(index, category, None)]
+    if not pool:
+        raise NoResultsError("no terms match these filters")
+    pick = random.Random(seed).choice(sorted(pool))
+    return ShowResult(terms=tuple(index.terms([pick])), as_list=False, categories=tuple(index.categories()))
+
+
+def graph(*, fmt: str = "dot", category: str | None = None, index: Index | None = None) -> GraphResult:
+    if fmt not in ("dot", "mermaid"):
+        raise UsageError(f"--format takes dot or mermaid, not {fmt!r}")
+    index = index or open_index()
+    nodes = _filtered(index, category, None)
+    keep = {b.id for b in nodes}
+    edges = tuple(e for e in index.edges() if e[0] in keep and e[2] in keep)
+    return GraphResult(format=fmt, nodes=tuple(nodes), edges=edges)
+
+
+def export(*, category: str | None = None, lang: str = "both", index: Index | None = None) -> ExportResult:
+    index = index or open_index()
+    cat = check_category(index, category)
+    ids = [b.id for b in _filtered(index, cat, None)]
+    if not ids:
+        raise NoResultsError("no terms to export")
+    cats = tuple(index.categories())
+    chosen = next((c for c in cats if c.id == cat), None)
+    return ExportResult(category=chosen, categories=cats, terms=tuple(index.terms(ids)), lang=lang)
+
+
+def paths() -> PathsResult:
+    import os
+
+    from . import paths as where
+    from .index import cache_file
+
+    try:
+        found = where.sources()
+        cache: str | None = cache_file(found)
+    except Exception:
+        cache = None
+    user = where.user_file()
+    schema = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schema", "terms.schema.json")
+    return PathsResult(
+        bundled=where.bundled_path(),
+        user_file=user,
+        user_file_exists=os.path.isfile(user),
+        overlays=tuple(where.overlay_entries()),
+        cache_dir=where.cache_dir(),
+        cache_file=cache,
+        schema=schema,
+    )

@@ -1,0 +1,228 @@
+"""The typer command line: each command parses, calls actions, and hands the result to render.emit."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from . import __version__, actions
+from .render import Options, color_allowed, default_lang, emit
+
+app = typer.Typer(
+    name="aiterms",
+    help="A fast, bilingual (English / 中文) terminal reference for AI and machine-learning concepts.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Global settings, filled by the callback: one per process, read by every command.
+_state: dict[str, object] = {"lang": None, "no_color": False, "no_pager": False}
+
+
+def _complete_term(incomplete: str) -> list[tuple[str, str]]:
+    """Term ids and names for shell completion."""
+    from .index import open_index
+    from .normalize import name_key
+
+    try:
+        index = open_index()
+    except Exception:
+        return []
+    key = name_key(incomplete)
+    out: dict[str, str] = {}
+    for brief in index.briefs():
+        for candidate in (brief.id, brief.name):
+            if name_key(candidate).startswith(key) and " " not in candidate:
+                out.setdefault(candidate, brief.summary.pick("en") or "")
+    return sorted(out.items())[:200]
+
+
+def _complete_category(incomplete: str) -> list[str]:
+    from .index import open_index
+
+    try:
+        return [c.id for c in open_index().categories() if c.id.startswith(incomplete)]
+    except Exception:
+        return []
+
+
+def _opts(json_: bool = False, fields: str | None = None, lang: str | None = None) -> Options:
+    chosen = lang or _state["lang"] or default_lang()
+    if chosen not in ("en", "zh", "both"):
+        from .errors import UsageError
+
+        raise UsageError(f"--lang takes en, zh or both, not {chosen!r}")
+    picked = tuple(f.strip() for f in fields.split(",") if f.strip()) if fields else None
+    return Options(
+        lang=str(chosen),
+        json=json_ or picked is not None,
+        fields=picked,
+        color=color_allowed(bool(_state["no_color"])),
+        pager=not _state["no_pager"],
+    )
+
+
+Json = Annotated[bool, typer.Option("--json", help="Print JSON (both languages) instead of text.")]
+Fields = Annotated[
+    str | None,
+    typer.Option("--fields", help="Comma-separated JSON fields to keep (implies --json).", metavar="F1,F2"),
+]
+Category = Annotated[
+    str | None,
+    typer.Option("--category", "-c", help="Only this category.", autocompletion=_complete_category),
+]
+Tag = Annotated[str | None, typer.Option("--tag", "-t", help="Only terms with this tag.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"aiterms {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", "-l", help="en, zh or both. Default: $AITERMS_LANG, else the locale."),
+    ] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also NO_COLOR).")] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", help="Print the version.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """A fast, bilingual (English / 中文) terminal reference for AI and machine-learning concepts."""
+    _state.update(lang=lang, no_color=no_color, no_pager=no_pager)
+
+
+@app.command()
+def show(
+    terms: Annotated[
+        list[str], typer.Argument(help="Names, ids, aliases or Chinese names.", autocompletion=_complete_term)
+    ],
+    json_: Json = False,
+    fields: Fields = None,
+) -> None:
+    """Show the full entry of one or more terms."""
+    opts = _opts(json_, fields)
+    emit(actions.show(terms), opts)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words in English or Chinese; typos are forgiven.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")] = 10,
+    category: Category = None,
+    tag: Tag = None,
+    json_: Json = False,
+    fields: Fields = None,
+) -> None:
+    """Search names, aliases and text in both languages, best match first."""
+    opts = _opts(json_, fields)
+    emit(actions.search(query, limit=limit, category=category, tag=tag), opts)
+
+
+@app.command("list")
+def list_(
+    category: Category = None,
+    tag: Tag = None,
+    sort: Annotated[str, typer.Option("--sort", help="name or year.")] = "name",
+    json_: Json = False,
+    fields: Fields = None,
+) -> None:
+    """List entries, grouped by category."""
+    opts = _opts(json_, fields)
+    emit(actions.list_terms(category=category, tag=tag, sort=sort), opts)
+
+
+@app.command()
+def compare(
+    terms: Annotated[list[str], typer.Argument(help="Two to four terms.", autocompletion=_complete_term)],
+    json_: Json = False,
+) -> None:
+    """Compare 2 to 4 terms side by side."""
+    emit(actions.compare(terms), _opts(json_))
+
+
+@app.command()
+def categories(json_: Json = False) -> None:
+    """List categories with labels in both languages and counts."""
+    emit(actions.categories(), _opts(json_))
+
+
+@app.command()
+def related(
+    term: Annotated[str, typer.Argument(help="A term.", autocompletion=_complete_term)],
+    depth: Annotated[int, typer.Option("--depth", "-d", help="How many steps out (1-5).")] = 1,
+    json_: Json = False,
+) -> None:
+    """Show the typed neighbourhood of a term as a tree."""
+    emit(actions.related(term, depth=depth), _opts(json_))
+
+
+@app.command()
+def timeline(category: Category = None, json_: Json = False) -> None:
+    """Draw terms by year."""
+    emit(actions.timeline(category=category), _opts(json_))
+
+
+@app.command("random")
+def random_(
+    category: Category = None,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed, for a reproducible pick.")] = None,
+    json_: Json = False,
+    fields: Fields = None,
+) -> None:
+    """Show one entry at random."""
+    opts = _opts(json_, fields)
+    emit(actions.random_term(category=category, seed=seed), opts)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[str] | None, typer.Argument(help="Corpus files or folders (default: bundled).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Require every field in both languages.")] = False,
+    json_: Json = False,
+) -> None:
+    """Lint corpus files with stable rule codes; exit 3 on errors."""
+    from .lint import lint_paths
+
+    result = lint_paths(paths or [], strict=strict)
+    emit(result, _opts(json_))
+    if result.errors:
+        raise typer.Exit(3)
+
+
+@app.command()
+def graph(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="dot (Graphviz) or mermaid.")] = "dot",
+    category: Category = None,
+    json_: Json = False,
+) -> None:
+    """Export the relation graph as Graphviz DOT or Mermaid."""
+    emit(actions.graph(fmt=fmt, category=category), _opts(json_))
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="markdown.")] = "markdown",
+    category: Category = None,
+    json_: Json = False,
+) -> None:
+    """Export a Markdown cheat sheet (of one category, or all), in --lang (default both)."""
+    from .errors import UsageError
+
+    if fmt != "markdown":
+        raise UsageError(f"--format takes markdown, not {fmt!r}")
+    lang = str(_state["lang"] or "both")
+    emit(actions.export(category=category, lang=lang), _opts(json_, lang=lang))
+
+
+@app.command()
+def paths(json_: Json = False) -> None:
+    """Show where the bundled corpus, the user file, the overlays and the cache live."""
+    emit(actions.paths(), _opts(json_))

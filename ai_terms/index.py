@@ -1,0 +1,313 @@
+"""The compiled index: every source parsed once into SQLite in the user cache dir, so no command parses TOML.
+
+The cache file is named after the set of source paths and the package version, and records each source's
+size and mtime; it is rebuilt when any of them changes or the file is corrupt, written aside and renamed
+into place so that concurrent first runs never see half a file, and skipped (built in memory) when the
+cache dir cannot be written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from . import __version__
+from .model import RELATION_TYPES, Bi, Brief, Category, Term
+from .normalize import name_key
+from .paths import Source, cache_dir, sources
+
+FORMAT = 3  # bump when the schema or the tokenizer changes
+
+# Warnings from the last rebuild in this process (dangling relations in an overlay, ...): shown once, by the CLI.
+BUILD_WARNINGS: list[str] = []
+
+_SCHEMA = """
+CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
+CREATE TABLE category(id TEXT PRIMARY KEY, en TEXT NOT NULL, zh TEXT NOT NULL, pos INTEGER NOT NULL);
+CREATE TABLE term(
+    rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, name TEXT NOT NULL, zh_name TEXT,
+    category TEXT NOT NULL, year INTEGER, tags TEXT NOT NULL, summary_en TEXT, summary_zh TEXT,
+    source TEXT NOT NULL, data TEXT NOT NULL);
+CREATE TABLE name(key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY(key, rid)) WITHOUT ROWID;
+CREATE TABLE posting(token TEXT NOT NULL, rid INTEGER NOT NULL, w REAL NOT NULL, field TEXT NOT NULL,
+    PRIMARY KEY(token, rid)) WITHOUT ROWID;
+CREATE TABLE edge(src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL);
+"""
+
+# Lower is better: a name that is an entry's id beats the same text used as another entry's alias.
+NAME_FIELDS = ("id", "name", "full_name", "zh_name", "alias")
+
+
+def fingerprint(found: Sequence[Source]) -> str:
+    """What the index depends on: each source's path, size and mtime, and the package version."""
+    stats = []
+    for source in found:
+        try:
+            st = os.stat(source.path)
+            stats.append([source.path, source.kind, st.st_size, st.st_mtime_ns])
+        except OSError:
+            stats.append([source.path, source.kind, -1, -1])
+    return json.dumps([FORMAT, __version__, stats])
+
+
+def cache_file(found: Sequence[Source]) -> str:
+    import hashlib
+
+    ident = json.dumps([FORMAT, __version__, [(s.path, s.kind) for s in found]])
+    digest = hashlib.sha1(ident.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    return os.path.join(cache_dir(), f"index-{digest}.sqlite")
+
+
+class Index:
+    """Read access to a compiled index; each method reads only what it returns."""
+
+    def __init__(self, conn: sqlite3.Connection, *, path: str | None, warnings: list[str]) -> None:
+        self.conn = conn
+        self.path = path
+        self.warnings = warnings
+
+    # -- names ---------------------------------------------------------------------------------
+    def ids_for_key(self, key: str) -> list[tuple[str, str]]:
+        """(id, field) of every entry that has `key` as a name key, best field first."""
+        rows = self.conn.execute(
+            "SELECT t.id, n.field FROM name n JOIN term t ON t.rid = n.rid WHERE n.key = ?", (key,)
+        ).fetchall()
+        return sorted(rows, key=lambda r: (NAME_FIELDS.index(r[1]), r[0]))
+
+    def keys_with_prefix(self, prefix: str, limit: int = 50) -> list[tuple[str, str, str, str]]:
+        """(key, id, field, text) of names starting with `prefix`."""
+        return self.conn.execute(
+            "SELECT n.key, t.id, n.field, n.text FROM name n JOIN term t ON t.rid = n.rid "
+            "WHERE n.key >= ? AND n.key < ? ORDER BY length(n.key) LIMIT ?",
+            (prefix, prefix + "\U0010ffff", limit),
+        ).fetchall()
+
+    def names(self) -> list[tuple[str, str, str, str]]:
+        """(key, id, field, text) of every name, for fuzzy matching."""
+        blob = self._meta("names")
+        return [tuple(line.split("\t")) for line in blob.split("\n") if line]  # type: ignore[misc]
+
+    # -- entries -------------------------------------------------------------------------------
+    def terms(self, ids: Iterable[str]) -> list[Term]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return []
+        found: dict[str, Term] = {}
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            for tid, data in self.conn.execute(f"SELECT id, data FROM term WHERE id IN ({marks})", chunk):
+                found[tid] = Term.from_json(json.loads(data))
+        return [found[t] for t in wanted if t in found]
+
+    def briefs(self, ids: Iterable[str] | None = None) -> list[Brief]:
+        sql = "SELECT id, name, zh_name, category, year, tags, summary_en, summary_zh, source FROM term"
+        if ids is None:
+            rows = self.conn.execute(sql + " ORDER BY id").fetchall()
+            return [_brief(r) for r in rows]
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Brief] = {}
+        for chunk in _chunks(wanted, 500):
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(f"{sql} WHERE id IN ({marks})", chunk):
+                found[row[0]] = _brief(row)
+        return [found[t] for t in wanted if t in found]
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM term ORDER BY id")]
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM term").fetchone()[0])
+
+    def categories(self) -> list[Category]:
+        rows = self.conn.execute(
+            "SELECT c.id, c.en, c.zh, (SELECT count(*) FROM term t WHERE t.category = c.id) "
+            "FROM category c ORDER BY c.pos"
+        ).fetchall()
+        return [Category(*r) for r in rows]
+
+    def tags(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for (tags,) in self.conn.execute("SELECT tags FROM term"):
+            for tag in json.loads(tags):
+                counts[tag] = counts.get(tag, 0) + 1
+        return counts
+
+    def edges(self) -> list[tuple[str, str, str]]:
+        return self.conn.execute("SELECT src, type, dst FROM edge ORDER BY src, type, dst").fetchall()
+
+    # -- full text -----------------------------------------------------------------------------
+    def postings(self, tokens: Sequence[str]) -> list[tuple[str, str, float, str]]:
+        """(token, id, weight, field) for each token; a token's row count is its document frequency."""
+        if not tokens:
+            return []
+        marks = ",".join("?" * len(tokens))
+        return self.conn.execute(
+            f"SELECT p.token, t.id, p.w, p.field FROM posting p JOIN term t ON t.rid = p.rid "
+            f"WHERE p.token IN ({marks})",
+            list(tokens),
+        ).fetchall()
+
+    def _meta(self, key: str) -> str:
+        row = self.conn.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
+        return row[0] if row else ""
+
+
+def _brief(row: Sequence[Any]) -> Brief:
+    return Brief(
+        id=row[0],
+        name=row[1],
+        zh_name=row[2],
+        category=row[3],
+        year=row[4],
+        tags=tuple(json.loads(row[5])),
+        summary=Bi(row[6], row[7]),
+        source=row[8],
+    )
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# -- building ------------------------------------------------------------------------------------
+
+
+def _name_rows(term: Term) -> list[tuple[str, str, str]]:
+    """(key, field, original text) for every name of a term, best field first, one row per key."""
+    rows: dict[str, tuple[str, str, str]] = {}
+    candidates = [("id", term.id), ("name", term.name)]
+    if term.full_name:
+        candidates.append(("full_name", term.full_name))
+    if term.zh_name:
+        candidates.append(("zh_name", term.zh_name))
+    candidates.extend(("alias", a) for a in term.aliases)
+    for field, text in candidates:
+        key = name_key(text)
+        if key and key not in rows:
+            rows[key] = (key, field, text)
+    return list(rows.values())
+
+
+def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
+    """Fill an empty database with a loaded corpus (`corpus.Loaded`)."""
+    from .search import document_weights
+
+    conn.executescript(_SCHEMA)
+    conn.executemany(
+        "INSERT INTO category VALUES (?, ?, ?, ?)",
+        [(c.id, c.en, c.zh, i) for i, c in enumerate(loaded.categories.values())],
+    )
+    terms: list[Term] = [loaded.terms[t] for t in sorted(loaded.terms)]
+    term_rows = []
+    name_rows = []
+    names_blob = []
+    for rid, term in enumerate(terms):
+        term_rows.append(
+            (
+                rid,
+                term.id,
+                term.name,
+                term.zh_name,
+                term.category,
+                term.year,
+                json.dumps(list(term.tags)),
+                term.summary.en,
+                term.summary.zh,
+                term.source,
+                json.dumps(term.to_json(), ensure_ascii=False),
+            )
+        )
+        for key, field, text in _name_rows(term):
+            name_rows.append((key, rid, field, text))
+            names_blob.append(f"{key}\t{term.id}\t{field}\t{text}")
+    conn.executemany("INSERT INTO term VALUES (?,?,?,?,?,?,?,?,?,?,?)", term_rows)
+    conn.executemany("INSERT INTO name VALUES (?,?,?,?)", name_rows)
+    postings = [
+        (token, rid, weight, field)
+        for rid, weights in enumerate(document_weights(terms))
+        for token, (weight, field) in weights.items()
+    ]
+    conn.executemany("INSERT INTO posting VALUES (?,?,?,?)", postings)
+    edges = [
+        (term.id, rel.type, rel.id)
+        for term in terms
+        for rel in term.related
+        if rel.type in RELATION_TYPES and (rel.type != "see_also" or term.id < rel.id)
+    ]
+    conn.executemany("INSERT INTO edge VALUES (?,?,?)", edges)
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("fingerprint", stamp),
+            ("names", "\n".join(names_blob)),
+            ("warnings", json.dumps(loaded.warnings, ensure_ascii=False)),
+        ],
+    )
+    conn.commit()
+
+
+def _open_cached(path: str, stamp: str) -> Index | None:
+    """The cached index at `path` if it is current and readable, else None."""
+    if not os.path.exists(path):
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        row = conn.execute("SELECT v FROM meta WHERE k = 'fingerprint'").fetchone()
+        if row is None or row[0] != stamp:
+            conn.close()
+            return None
+        return Index(conn, path=path, warnings=[])
+    except sqlite3.Error:
+        return None
+
+
+def _build(found: Sequence[Source], stamp: str, path: str) -> Index:
+    from .corpus import load
+
+    loaded = load(list(found))
+    BUILD_WARNINGS.extend(loaded.warnings)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        import tempfile
+
+        fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=os.path.dirname(path))
+        os.close(fd)
+    except OSError:
+        return _in_memory(loaded, stamp)
+    try:
+        conn = sqlite3.connect(tmp)
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        write(conn, loaded, stamp)
+        conn.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return _in_memory(loaded, stamp)
+    opened = _open_cached(path, stamp)
+    if opened is None:  # replaced again by a concurrent build with other sources, or unreadable
+        return _in_memory(loaded, stamp)
+    opened.warnings = loaded.warnings
+    return opened
+
+
+def _in_memory(loaded: Any, stamp: str) -> Index:
+    conn = sqlite3.connect(":memory:")
+    write(conn, loaded, stamp)
+    return Index(conn, path=None, warnings=loaded.warnings)
+
+
+def open_index() -> Index:
+    """The index of all current sources, rebuilt first if missing, stale or corrupt."""
+    found = sources()
+    stamp = fingerprint(found)
+    path = cache_file(found)
+    return _open_cached(path, stamp) or _build(found, stamp, path)

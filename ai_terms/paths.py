@@ -1,0 +1,99 @@
+"""Where things live: the bundled corpus, the user file, AITERMS_PATH overlays and the cache.
+
+Everything is read from the environment when called, never at import, so tests can point it elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+from .errors import CorpusError
+
+APP = "aiterms"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One corpus file, in load order; `kind` is bundled, user or overlay."""
+
+    path: str
+    kind: str
+
+
+def _home() -> str:
+    return os.path.expanduser("~")
+
+
+def config_dir() -> str:
+    """The user config dir for aiterms (XDG on Linux)."""
+    if sys.platform == "win32":
+        base = os.environ.get("APPDATA") or os.path.join(_home(), "AppData", "Roaming")
+    elif sys.platform == "darwin":
+        base = os.path.join(_home(), "Library", "Application Support")
+    else:
+        base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(_home(), ".config")
+    return os.path.join(base, APP)
+
+
+def cache_dir() -> str:
+    """The user cache dir for aiterms (XDG on Linux); AITERMS_CACHE_DIR overrides it."""
+    override = os.environ.get("AITERMS_CACHE_DIR")
+    if override:
+        return override
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA") or os.path.join(_home(), "AppData", "Local")
+    elif sys.platform == "darwin":
+        base = os.path.join(_home(), "Library", "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(_home(), ".cache")
+    return os.path.join(base, APP)
+
+
+def user_file() -> str:
+    return os.path.join(config_dir(), "terms.toml")
+
+
+def bundled_path() -> str:
+    """The bundled corpus: inside the installed package, or data/ beside it in a source checkout."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    packaged = os.path.join(here, "data", "terms.toml")
+    if os.path.exists(packaged):
+        return packaged
+    return os.path.join(os.path.dirname(here), "data", "terms.toml")
+
+
+def overlay_entries() -> list[str]:
+    """The entries of AITERMS_PATH, as given (files or folders), empty ones dropped."""
+    raw = os.environ.get("AITERMS_PATH", "")
+    return [os.path.expanduser(p) for p in raw.split(os.pathsep) if p.strip()]
+
+
+def toml_files(path: str, *, origin: str) -> list[str]:
+    """The *.toml files a path names: the file itself or a folder's files, sorted by name."""
+    if os.path.isdir(path):
+        try:
+            names = sorted(n for n in os.listdir(path) if n.endswith(".toml"))
+        except OSError as exc:
+            raise CorpusError(path, f"cannot read folder ({exc.strerror})") from None
+        files = [os.path.join(path, n) for n in names if os.path.isfile(os.path.join(path, n))]
+        if not files:
+            raise CorpusError(path, f"folder named in {origin} holds no *.toml files")
+        return files
+    if not os.path.exists(path):
+        raise CorpusError(path, f"no such file or folder (named in {origin})")
+    return [path]
+
+
+def sources() -> list[Source]:
+    """All corpus files in load order: bundled, then the user file, then AITERMS_PATH."""
+    found = [Source(bundled_path(), "bundled")]
+    user = user_file()
+    if os.path.isdir(user):
+        raise CorpusError(user, "is a folder; the user glossary must be a TOML file")
+    if os.path.exists(user):
+        found.append(Source(user, "user"))
+    for entry in overlay_entries():
+        found.extend(Source(p, "overlay") for p in toml_files(entry, origin="AITERMS_PATH"))
+    return found

@@ -1,0 +1,59 @@
+"""The one place that picks a renderer for a result: JSON, plain text formats, or rich text."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to render: the language, JSON or text, the JSON fields to keep, colour and paging."""
+
+    lang: str = "en"
+    json: bool = False
+    fields: tuple[str, ...] | None = None
+    color: bool = True
+    pager: bool = True
+
+
+def default_lang() -> str:
+    """AITERMS_LANG if set, else the locale: zh* gives zh, anything else en."""
+    env = os.environ.get("AITERMS_LANG", "").strip().lower()
+    if env in ("en", "zh", "both"):
+        return env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def color_allowed(no_color_flag: bool) -> bool:
+    return not no_color_flag and "NO_COLOR" not in os.environ
+
+
+def emit(result: Any, opts: Options) -> None:
+    if opts.json:
+        from .render_json import render as render_json
+
+        write(render_json(result, opts.fields))
+        return
+    from .results import ExportResult, GraphResult
+
+    if isinstance(result, (GraphResult, ExportResult)):
+        from .render_plain import render as render_plain
+
+        write(render_plain(result))
+        return
+    from .render_text import render as render_text
+
+    render_text(result, opts)
+
+
+def write(text: str) -> None:
+    """Plain text to stdout, never through a rich console."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,518 @@
+"""Terminal rendering with rich. Corpus text only ever enters as rich Text, so markup in it stays literal."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from .model import Bi, BiList, Brief, Category, Term
+from .render import Options
+from .results import (
+    CategoriesResult,
+    CompareResult,
+    ListResult,
+    Node,
+    PathsResult,
+    RelatedResult,
+    SearchResult,
+    ShowResult,
+    TimelineResult,
+    ValidateResult,
+)
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "key_points": "Key points",
+        "strengths": "Strengths",
+        "limitations": "Limitations",
+        "uses": "Typical uses",
+        "snippet": "Example",
+        "related": "Related",
+        "aliases": "Also known as",
+        "paper": "Paper",
+        "links": "Links",
+        "source": "Source",
+        "category": "Category",
+        "full_name": "Full name",
+        "zh_name": "Chinese name",
+        "year": "Year",
+        "org": "Organisation",
+        "summary": "Summary",
+        "tags": "Tags",
+        "relates": "How they relate",
+        "term": "Term",
+        "why": "Matched",
+        "score": "Score",
+        "count": "Terms",
+        "name": "Name",
+        "none": "—",
+    },
+    "zh": {
+        "key_points": "要点",
+        "strengths": "优点",
+        "limitations": "局限",
+        "uses": "典型用途",
+        "snippet": "示例",
+        "related": "相关条目",
+        "aliases": "别名",
+        "paper": "论文",
+        "links": "链接",
+        "source": "来源",
+        "category": "类别",
+        "full_name": "全称",
+        "zh_name": "中文名",
+        "year": "年份",
+        "org": "机构",
+        "summary": "简介",
+        "tags": "标签",
+        "relates": "相互关系",
+        "term": "条目",
+        "why": "匹配",
+        "score": "得分",
+        "count": "条目数",
+        "name": "名称",
+        "none": "—",
+    },
+}
+RELATION_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "is_a": "is a",
+        "has_kind": "kinds",
+        "part_of": "part of",
+        "has_part": "parts",
+        "uses": "uses",
+        "used_by": "used by",
+        "implements": "implements",
+        "implemented_by": "implemented by",
+        "variant_of": "variant of",
+        "has_variant": "variants",
+        "successor_of": "successor of",
+        "succeeded_by": "succeeded by",
+        "see_also": "see also",
+    },
+    "zh": {
+        "is_a": "属于",
+        "has_kind": "细分类型",
+        "part_of": "所属",
+        "has_part": "组成部分",
+        "uses": "使用",
+        "used_by": "被使用",
+        "implements": "实现了",
+        "implemented_by": "实现者",
+        "variant_of": "变体源自",
+        "has_variant": "变体",
+        "successor_of": "前身",
+        "succeeded_by": "后继",
+        "see_also": "另见",
+    },
+}
+CATEGORY_STYLES = {
+    "framework": "magenta",
+    "library": "blue",
+    "model": "green",
+    "architecture": "cyan",
+    "technique": "yellow",
+    "concept": "bright_white",
+    "format": "red",
+    "dataset": "bright_magenta",
+}
+
+
+def _langs(lang: str) -> list[str]:
+    return ["en", "zh"] if lang == "both" else [lang]
+
+
+def label(key: str, lang: str) -> str:
+    if lang == "both":
+        en, zh = LABELS["en"][key], LABELS["zh"][key]
+        return en if en == zh else f"{en} · {zh}"
+    return LABELS[lang][key]
+
+
+def relation_label(rtype: str, lang: str) -> str:
+    if lang == "both":
+        return f"{RELATION_LABELS['en'][rtype]} · {RELATION_LABELS['zh'][rtype]}"
+    return RELATION_LABELS[lang][rtype]
+
+
+def _cat_style(category: str) -> str:
+    return CATEGORY_STYLES.get(category, "white")
+
+
+def _cat_label(category: str, cats: Iterable[Category], lang: str) -> str:
+    for c in cats:
+        if c.id == category:
+            return {"en": c.en, "zh": c.zh}.get(lang, f"{c.en} · {c.zh}")
+    return category
+
+
+def _title(name: str, zh_name: str | None) -> Text:
+    text = Text(name, style="bold")
+    if zh_name and zh_name != name:
+        text.append(" · ")
+        text.append(zh_name, style="bold")
+    return text
+
+
+def _texts(value: Bi, lang: str) -> list[str]:
+    if lang == "both":
+        return [t for t in (value.en, value.zh) if t]
+    picked = value.pick(lang)
+    return [picked] if picked else []
+
+
+def _bullets(value: BiList, lang: str) -> list[str]:
+    if lang == "both":
+        return [*value.en, *value.zh]
+    return list(value.pick(lang))
+
+
+def _paper_line(term: Term) -> Text | None:
+    paper = term.paper
+    if paper is None or not (paper.title or paper.arxiv):
+        return None
+    text = Text()
+    url = paper.url or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
+    text.append(paper.title or "", style="italic")
+    if paper.arxiv:
+        text.append("  ")
+        text.append(f"arXiv:{paper.arxiv}", style=f"underline link {url}" if url else "underline")
+    elif url:
+        text.append("  ")
+        text.append(url, style=f"underline link {url}")
+    return text
+
+
+def _field(name: str, lang: str) -> Text:
+    return Text(label(name, lang), style="bold cyan")
+
+
+def show_panel(term: Term, lang: str, cats: Iterable[Category] = ()) -> Panel:
+    parts: list[RenderableType] = []
+    if term.full_name:
+        parts.append(Text(term.full_name, style="italic"))
+    meta = Text()
+    cat_name = _cat_label(term.category, cats, lang)
+    meta.append(cat_name, style=_cat_style(term.category))
+    for value in (str(term.year) if term.year else None, term.org):
+        if value:
+            meta.append(" · ")
+            meta.append(value)
+    parts.append(meta)
+    paper = _paper_line(term)
+    if paper is not None:
+        parts.append(Text.assemble((label("paper", lang) + ": ", "dim"), paper))
+    for summary in _texts(term.summary, lang):
+        parts += [Text(""), Text(summary, style="bold")]
+    for body in _texts(term.body, lang):
+        for para in body.split("\n\n"):
+            parts += [Text(""), Text(" ".join(para.split()))]
+    for key in ("key_points", "strengths", "limitations", "uses"):
+        items = _bullets(getattr(term, key), lang)
+        if items:
+            parts += [Text(""), _field(key, lang)]
+            parts += [Padding(Text("• " + item), (0, 0, 0, 1)) for item in items]
+    if term.snippet:
+        parts += [Text(""), _field("snippet", lang)]
+        parts.append(Padding(Text(term.snippet.code.rstrip("\n"), style="green"), (0, 0, 0, 2)))
+    if term.related:
+        parts += [Text(""), _field("related", lang)]
+        groups: dict[str, list[str]] = {}
+        for rel in term.related:
+            groups.setdefault(rel.type, []).append(rel.name)
+        for rtype, names in groups.items():
+            line = Text("  ")
+            line.append(relation_label(rtype, lang), style="dim")
+            line.append(": " + ", ".join(names))
+            parts.append(line)
+    extra = Text()
+    if term.aliases:
+        extra.append(label("aliases", lang) + ": ", style="dim")
+        extra.append(", ".join(term.aliases))
+    if term.links:
+        if extra:
+            extra.append("\n")
+        extra.append(label("links", lang) + ": ", style="dim")
+        for i, link in enumerate(term.links):
+            if i:
+                extra.append("  ")
+            extra.append(link, style=f"link {link}")
+    if extra:
+        parts += [Text(""), extra]
+    subtitle = None
+    if term.source != "bundled":
+        subtitle = Text(f"{label('source', lang)}: {term.source}", style="dim")
+    return Panel(
+        Group(*parts),
+        title=_title(term.name, term.zh_name),
+        title_align="left",
+        subtitle=subtitle,
+        subtitle_align="right",
+        border_style=_cat_style(term.category),
+        padding=(0, 1),
+    )
+
+
+def _match_text(hit_match: Any) -> Text:
+    text = Text(hit_match.field + ": ", style="dim")
+    snippet = Text(" ".join(hit_match.snippet.split()) if hit_match.kind == "text" else hit_match.snippet)
+    for start, end in hit_match.spans:
+        snippet.stylize("bold yellow", start, end)
+    text.append_text(snippet)
+    return text
+
+
+def search_table(result: SearchResult, lang: str) -> Table:
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column(label("term", lang), no_wrap=False, min_width=10)
+    table.add_column(label("category", lang), style="dim")
+    table.add_column(label("why", lang), ratio=2)
+    table.add_column(label("summary", lang), ratio=3)
+    for i, hit in enumerate(result.hits, 1):
+        b = hit.brief
+        name = _title(b.name, b.zh_name)
+        name.stylize(_cat_style(b.category))
+        summary = "\n".join(_texts(b.summary, lang))
+        table.add_row(str(i), name, b.category, _match_text(hit.match), Text(summary))
+    return table
+
+
+def list_tables(result: ListResult, lang: str) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    by_cat: dict[str, list[Brief]] = {}
+    for b in result.briefs:
+        by_cat.setdefault(b.category, []).append(b)
+    for cat in result.categories:
+        briefs = by_cat.get(cat.id)
+        if not briefs:
+            continue
+        title = Text(_cat_label(cat.id, result.categories, lang), style=f"bold {_cat_style(cat.id)}")
+        title.append(f" ({len(briefs)})", style="dim")
+        table = Table(title=title, title_justify="left", box=None, header_style="bold", pad_edge=False)
+        widest = max(len(_title(b.name, b.zh_name)) for b in briefs)
+        table.add_column(label("name", lang), no_wrap=True, min_width=min(widest, 32))
+        table.add_column(label("year", lang), justify="right", style="dim")
+        table.add_column(label("summary", lang), overflow="ellipsis", no_wrap=True, ratio=1)
+        for b in briefs:
+            summary = " / ".join(_texts(b.summary, lang))
+            table.add_row(_title(b.name, b.zh_name), str(b.year or ""), Text(summary))
+        out += [table, Text("")]
+    return out[:-1]
+
+
+def compare_table(result: CompareResult, lang: str) -> Table:
+    terms = result.terms
+    table = Table(show_lines=True, header_style="bold", expand=True)
+    table.add_column("", style="bold cyan", no_wrap=True)
+    for t in terms:
+        table.add_column(_title(t.name, t.zh_name), ratio=1, header_style=f"bold {_cat_style(t.category)}")
+    none = label("none", lang)
+
+    def row(key: str, values: Sequence[Text | str]) -> None:
+        table.add_row(label(key, lang), *(v if isinstance(v, Text) else Text(v or none) for v in values))
+
+    cats = [_cat_label(t.category, result.categories, lang) for t in terms]
+    row("category", [Text(c, style="bold" if len(set(cats)) > 1 else "") for c in cats])
+    row("full_name", [t.full_name or none for t in terms])
+    years = [t.year for t in terms]
+    known_years = [y for y in years if y]
+    first = min(known_years) if len(set(known_years)) > 1 else None
+    row("year", [Text(str(y) if y else none, style="bold green" if y and y == first else "") for y in years])
+    row("org", [t.org or none for t in terms])
+    row("paper", [_paper_line(t) or Text(none) for t in terms])
+    row("summary", ["\n".join(_texts(t.summary, lang)) for t in terms])
+    for key in ("key_points", "strengths", "limitations", "uses"):
+        values = [_bullets(getattr(t, key), lang) for t in terms]
+        if any(values):
+            row(key, ["\n".join("• " + v for v in vs) if vs else none for vs in values])
+    shared = set(terms[0].tags).intersection(*(t.tags for t in terms[1:]))
+    tag_cells = []
+    for t in terms:
+        cell = Text()
+        for i, tag in enumerate(t.tags):
+            if i:
+                cell.append(", ")
+            cell.append(tag, style="dim" if tag in shared else "bold")
+        tag_cells.append(cell if t.tags else Text(none))
+    row("tags", tag_cells)
+    ids = {t.id for t in terms}
+    relates = []
+    for t in terms:
+        links = [f"{relation_label(r.type, lang)} {r.name}" for r in t.related if r.id in ids]
+        relates.append("\n".join(links) or none)
+    row("relates", relates)
+    return table
+
+
+def categories_table(result: CategoriesResult) -> Table:
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    table.add_column("id")
+    table.add_column("English")
+    table.add_column("中文")
+    table.add_column("#", justify="right")
+    for c in result.categories:
+        table.add_row(Text(c.id, style=_cat_style(c.id)), Text(c.en), Text(c.zh), str(c.count))
+    return table
+
+
+def _node_label(node: Node, lang: str) -> Text:
+    text = Text()
+    if node.relation:
+        text.append(relation_label(node.relation, lang) + " → ", style="dim")
+    title = _title(node.brief.name, node.brief.zh_name)
+    title.stylize(_cat_style(node.brief.category))
+    text.append_text(title)
+    text.append(f"  {node.brief.category}", style="dim")
+    return text
+
+
+def related_tree(result: RelatedResult, lang: str) -> Tree:
+    def grow(tree: Tree, node: Node) -> None:
+        for child in node.children:
+            grow(tree.add(_node_label(child, lang)), child)
+
+    root = Tree(_node_label(result.root, lang), guide_style="dim")
+    grow(root, result.root)
+    return root
+
+
+def timeline_view(result: TimelineResult, lang: str) -> Table:
+    by_year: dict[int, list[Brief]] = {}
+    for b in result.briefs:
+        by_year.setdefault(b.year or 0, []).append(b)
+    most = max(len(v) for v in by_year.values())
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(justify="right", style="bold")
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    years = sorted(by_year)
+    for year in range(years[0], years[-1] + 1):
+        briefs = by_year.get(year, [])
+        if not briefs and (year - 1 not in by_year and year + 1 not in by_year):
+            continue  # collapse long empty stretches to one dotted row
+        bar = Text("█" * max(1, round(8 * len(briefs) / most)) if briefs else "┊", style="cyan" if briefs else "dim")
+        names = Text()
+        for i, b in enumerate(briefs):
+            if i:
+                names.append(" · ", style="dim")
+            names.append(b.name if lang != "zh" or not b.zh_name else b.zh_name, style=_cat_style(b.category))
+        table.add_row(str(year), bar, names)
+    return table
+
+
+def validate_view(result: ValidateResult) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for issue in result.issues:
+        where = issue.file
+        if issue.line:
+            where += f":{issue.line}"
+            if issue.col:
+                where += f":{issue.col}"
+        line = Text(where + ": ", style="bold")
+        line.append(issue.code + " ", style="red" if issue.severity == "error" else "yellow")
+        line.append(issue.message)
+        if issue.key:
+            line.append(f" [{issue.key}]", style="dim")
+        out.append(line)
+    warnings = len(result.issues) - result.errors
+    summary = Text(
+        f"{result.errors} error(s), {warnings} warning(s) in {len(result.files)} file(s), {result.terms} term(s)"
+        + (" (strict)" if result.strict else ""),
+        style="bold red" if result.errors else "bold green",
+    )
+    out.append(summary)
+    return out
+
+
+def paths_table(result: PathsResult) -> Table:
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="bold")
+    table.add_column()
+    table.add_row("bundled corpus", Text(result.bundled))
+    table.add_row("user file", Text(result.user_file + ("" if result.user_file_exists else "  (not present)")))
+    table.add_row("AITERMS_PATH", Text("\n".join(result.overlays) or "(not set)"))
+    table.add_row("cache dir", Text(result.cache_dir))
+    table.add_row("cache file", Text(result.cache_file or "(sources unreadable)"))
+    table.add_row("JSON Schema", Text(result.schema))
+    return table
+
+
+def renderables(result: Any, lang: str) -> list[RenderableType]:
+    if isinstance(result, ShowResult):
+        return [show_panel(t, lang, result.categories) for t in result.terms]
+    if isinstance(result, SearchResult):
+        return [search_table(result, lang)]
+    if isinstance(result, ListResult):
+        return list_tables(result, lang)
+    if isinstance(result, CompareResult):
+        return [compare_table(result, lang)]
+    if isinstance(result, CategoriesResult):
+        return [categories_table(result)]
+    if isinstance(result, RelatedResult):
+        return [related_tree(result, lang)]
+    if isinstance(result, TimelineResult):
+        return [timeline_view(result, lang)]
+    if isinstance(result, ValidateResult):
+        return validate_view(result)
+    if isinstance(result, PathsResult):
+        return [paths_table(result)]
+    raise TypeError(f"no text renderer for {type(result).__name__}")
+
+
+def make_console(opts: Options, **kwargs: Any) -> Console:
+    return Console(
+        color_system="auto" if opts.color else None,
+        markup=False,
+        highlight=False,
+        emoji=False,
+        **kwargs,
+    )
+
+
+def render(result: Any, opts: Options) -> None:
+    console = make_console(opts)
+    items = renderables(result, opts.lang)
+    if opts.pager and console.is_terminal and sys.stdout.isatty():
+        with console.capture() as capture:
+            for item in items:
+                console.print(item)
+        text = capture.get()
+        if text.count("\n") >= console.size.height and _page(text):
+            return
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    for item in items:
+        console.print(item)
+
+
+def _page(text: str) -> bool:
+    """Send `text` through $PAGER (default less -FRX), git style; False if no pager could run."""
+    command = os.environ.get("PAGER") or "less"
+    if command.strip() in ("", "cat"):
+        return False
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    try:
+        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass
+    proc.wait()
+    return True

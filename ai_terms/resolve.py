@@ -1,0 +1,70 @@
+"""Names to entries: id, name, full name, Chinese name or alias, as PRODUCT's resolution rules say."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .errors import AmbiguousTermError, UnknownTermError, UsageError
+from .index import NAME_FIELDS
+from .normalize import name_key
+
+if TYPE_CHECKING:
+    from .index import Index
+    from .model import Term
+
+
+def resolve_id(index: Index, name: str) -> str:
+    """The id of the one entry `name` names, or an error with suggestions or candidates."""
+    key = name_key(name)
+    if not key:
+        raise UsageError(f"{name!r} is not a term name")
+    found = index.ids_for_key(key)
+    if not found:
+        from .search import suggest
+
+        raise UnknownTermError(name, suggest(index, name))
+    best = min(NAME_FIELDS.index(field) for _, field in found)
+    top = [tid for tid, field in found if NAME_FIELDS.index(field) == best]
+    if len(top) > 1:
+        briefs = index.briefs(top)
+        raise AmbiguousTermError(name, [f"{b.id} ({b.name}, {b.source})" for b in briefs])
+    return top[0]
+
+
+def resolve(index: Index, names: list[str]) -> list[Term]:
+    """The entries `names` name, in order; the first unknown or ambiguous name raises."""
+    ids = [resolve_id(index, n) for n in names]
+    return index.terms(ids)
+
+
+def check_category(index: Index, category: str | None) -> str | None:
+    """`category` as a known category id (matched like a name), or a usage error with suggestions."""
+    if category is None:
+        return None
+    cats = index.categories()
+    key = name_key(category)
+    for cat in cats:
+        if key in (name_key(cat.id), name_key(cat.en), name_key(cat.zh)):
+            return cat.id
+    from .search import closest
+
+    labels = [name_key(c.id) for c in cats]
+    near = [cats[i].id for i in closest(category, labels, limit=3, cutoff=50)]
+    hint = f" Did you mean: {', '.join(near)}?" if near else ""
+    raise UsageError(f"unknown category {category!r}.{hint} Known: {', '.join(c.id for c in cats)}")
+
+
+def check_tag(index: Index, tag: str | None) -> str | None:
+    if tag is None:
+        return None
+    tags = index.tags()
+    key = name_key(tag)
+    for known in tags:
+        if name_key(known) == key:
+            return known
+    from .search import closest
+
+    names = sorted(tags)
+    near = [names[i] for i in closest(tag, [name_key(t) for t in names], limit=3, cutoff=50)]
+    hint = f" Did you mean: {', '.join(near)}?" if near else ""
+    raise UsageError(f"unknown tag {tag!r}.{hint}")

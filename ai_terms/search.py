@@ -1,0 +1,305 @@
+"""Ranking: names first (exact, then prefix, then fuzzy), then full text in both languages.
+
+Full text is a BM25 variant over per-field weights computed when the index is built: English words are
+lower-cased and lightly stemmed, with adjacent word pairs indexed as phrases ("text to image" finds
+"text-to-image"); Chinese runs are indexed as character bigrams, which match words without a segmenter.
+Every hit carries a Match that says which field matched and shows where.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .model import Brief, Hit, Match, Term
+from .normalize import name_key
+
+if TYPE_CHECKING:
+    from .index import Index
+
+_TOKEN = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+STOPWORDS = frozenset(
+    (
+        "a an and are as at be by can for from has have in into is it its of on or that the their this to was "
+        "were which with without what how when where who why than then them they these those via per such also "
+        "most more other over under up use used using"
+    ).split()
+)
+_SUFFIXES = ("ational", "ization", "ations", "ation", "ions", "ion", "ers", "ing", "ies", "ed", "er", "es", "s", "e")
+
+# Field weights for full text; names also score through the exact, prefix and fuzzy tiers.
+FIELD_WEIGHTS = {
+    "name": 4.0,
+    "tags": 2.5,
+    "org": 2.5,
+    "summary": 2.0,
+    "key_points": 1.2,
+    "body": 1.0,
+    "more": 0.8,
+}
+_K1 = 1.2
+_B = 0.6
+
+# Score bands (documented in docs/json.md): a higher tier always outranks a lower one.
+EXACT = 100.0
+PREFIX = 70.0
+FUZZY = 40.0
+TEXT = 35.0
+FUZZY_CUTOFF = 60.0
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to meet "detector", "detection" and "detecting" at "detect"."""
+    if len(word) <= 4 or word.isdigit():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    """Search tokens of `text`: English stems and word pairs, Chinese character bigrams."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    out: list[str] = []
+    previous: str | None = None
+    for match in _TOKEN.finditer(folded):
+        run = match.group()
+        if _CJK.match(run):
+            previous = None
+            if len(run) == 1:
+                out.append(run)
+            else:
+                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+            continue
+        if run in STOPWORDS:
+            continue
+        word = stem(run)
+        out.append(word)
+        if previous is not None:
+            out.append(f"{previous}+{word}")
+        previous = word
+    return out
+
+
+def _field_texts(term: Term) -> dict[str, str]:
+    names = [term.id.replace("-", " "), term.name, term.full_name or "", term.zh_name or "", *term.aliases]
+    more = [*term.strengths.en, *term.strengths.zh, *term.limitations.en, *term.limitations.zh]
+    more += [*term.uses.en, *term.uses.zh]
+    return {
+        "name": "\n".join(names),
+        "tags": "\n".join(t.replace("-", " ") for t in term.tags),
+        "org": term.org or "",
+        "summary": "\n".join(filter(None, (term.summary.en, term.summary.zh))),
+        "key_points": "\n".join((*term.key_points.en, *term.key_points.zh)),
+        "body": "\n".join(filter(None, (term.body.en, term.body.zh))),
+        "more": "\n".join(more),
+    }
+
+
+def document_weights(terms: Sequence[Term]) -> list[dict[str, tuple[float, str]]]:
+    """Per term, each token's BM25 weight summed over fields, and the field that gave most of it."""
+    tokenized = [{f: tokenize(t) for f, t in _field_texts(term).items()} for term in terms]
+    avg = {f: max(1.0, sum(len(doc[f]) for doc in tokenized) / max(1, len(tokenized))) for f in FIELD_WEIGHTS}
+    result: list[dict[str, tuple[float, str]]] = []
+    for doc in tokenized:
+        weights: dict[str, tuple[float, str, float]] = {}
+        for field, tokens in doc.items():
+            if not tokens:
+                continue
+            counts: dict[str, int] = {}
+            for token in tokens:
+                counts[token] = counts.get(token, 0) + 1
+            norm = _K1 * (1 - _B + _B * len(tokens) / avg[field])
+            for token, tf in counts.items():
+                part = FIELD_WEIGHTS[field] * tf * (_K1 + 1) / (tf + norm)
+                total, best, best_part = weights.get(token, (0.0, field, 0.0))
+                if part > best_part:
+                    best, best_part = field, part
+                weights[token] = (total + part, best, best_part)
+        result.append({tok: (round(w, 4), f) for tok, (w, f, _) in weights.items()})
+    return result
+
+
+def closest(text: str, choices: Sequence[str], limit: int = 5, cutoff: float = FUZZY_CUTOFF) -> list[int]:
+    """Indexes of the `choices` (already name keys) closest to `text`, best first."""
+    from rapidfuzz import fuzz, process
+
+    key = name_key(text)
+    if not key or not choices:
+        return []
+    found = process.extract(key, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
+    return [index for _, _, index in found]
+
+
+def suggest(index: Index, text: str, limit: int = 5) -> list[str]:
+    """ "Did you mean" names for an unknown `text`: the closest entries, each as "Name (中文名)"."""
+    names = index.names()
+    picks = closest(text, [n[0] for n in names], limit=limit * 4)
+    ids = list(dict.fromkeys(names[i][1] for i in picks))[:limit]
+    return [_label(b) for b in index.briefs(ids)]
+
+
+def _label(brief: Brief) -> str:
+    if brief.zh_name and name_key(brief.zh_name) != name_key(brief.name):
+        return f"{brief.name} ({brief.zh_name})"
+    return brief.name
+
+
+def _name_tier(index: Index, key: str) -> dict[str, tuple[float, Match]]:
+    found: dict[str, tuple[float, Match]] = {}
+
+    def offer(tid: str, score: float, match: Match) -> None:
+        if tid not in found or score > found[tid][0]:
+            found[tid] = (score, match)
+
+    by_key = dict(index.ids_for_key(key))
+    texts = {(n_id, n_key): (field, text) for n_key, n_id, field, text in index.keys_with_prefix(key)}
+    for tid, field in by_key.items():
+        _, text = texts.get((tid, key), (field, key))
+        bonus = 2.0 if field in ("id", "name") else 1.0
+        offer(tid, EXACT + bonus, Match(field, "exact", text, ((0, len(text)),)))
+    if len(key) >= 2:
+        for (tid, n_key), (field, text) in texts.items():
+            if n_key != key:
+                offer(tid, PREFIX + 10.0 * len(key) / len(n_key), Match(field, "prefix", text))
+    if len(key) >= 3 and not by_key:
+        from rapidfuzz import fuzz, process
+
+        names = index.names()
+        keys = [n[0] for n in names]
+        for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=20, score_cutoff=FUZZY_CUTOFF):
+            n_key, tid, field, text = names[i]
+            offer(tid, FUZZY + 20.0 * (score - FUZZY_CUTOFF) / (100.0 - FUZZY_CUTOFF), Match(field, "fuzzy", text))
+    return found
+
+
+def _text_tier(index: Index, query: str) -> tuple[dict[str, float], dict[str, str]]:
+    tokens = list(dict.fromkeys(tokenize(query)))
+    if not tokens:
+        return {}, {}
+    singles = [t for t in tokens if "+" not in t]
+    rows = index.postings(tokens)
+    df: dict[str, int] = {}
+    for token, *_ in rows:
+        df[token] = df.get(token, 0) + 1
+    n = index.count()
+    raw: dict[str, float] = {}
+    matched: dict[str, set[str]] = {}
+    best: dict[str, tuple[float, str]] = {}
+    for token, tid, weight, field in rows:
+        idf = math.log(1 + (n - df[token] + 0.5) / (df[token] + 0.5))
+        part = idf * weight
+        raw[tid] = raw.get(tid, 0.0) + part
+        matched.setdefault(tid, set()).add(token)
+        if part > best.get(tid, (0.0, ""))[0]:
+            best[tid] = (part, field)
+    if not raw:
+        return {}, {}
+    top = max(raw.values())
+    scores = {}
+    for tid, value in raw.items():
+        coverage = len(matched[tid] & set(singles)) / max(1, len(singles))
+        scores[tid] = TEXT * (value / top) * (0.4 + 0.6 * coverage * coverage)
+    return scores, {tid: field for tid, (_, field) in best.items()}
+
+
+def search(
+    index: Index,
+    query: str,
+    *,
+    limit: int = 10,
+    category: str | None = None,
+    tag: str | None = None,
+) -> list[Hit]:
+    """Entries matching `query`, best first, each with the reason it matched."""
+    key = name_key(query)
+    if not key:
+        return []
+    named = _name_tier(index, key)
+    text_scores, text_fields = _text_tier(index, query)
+    ranked: list[tuple[float, str]] = []
+    for tid in set(named) | set(text_scores):
+        text = text_scores.get(tid, 0.0)
+        base = named[tid][0] if tid in named else 0.0
+        ranked.append((max(base, text) + 0.1 * text, tid))
+    ranked.sort(key=lambda pair: (-pair[0], pair[1]))
+    wanted = [tid for _, tid in ranked]
+    if category is None and tag is None:
+        wanted = wanted[:limit]
+    briefs = {b.id: b for b in index.briefs(wanted)}
+    picked = [
+        (score, briefs[tid])
+        for score, tid in ranked
+        if tid in briefs
+        and (category is None or briefs[tid].category == category)
+        and (tag is None or tag in briefs[tid].tags)
+    ][:limit]
+    needing_text = [b.id for _, b in picked if b.id not in named]
+    full = {t.id: t for t in index.terms(needing_text)}
+    hits = []
+    for score, brief in picked:
+        if brief.id in named:
+            match = named[brief.id][1]
+        else:
+            match = explain(full[brief.id], text_fields.get(brief.id, "body"), query)
+        hits.append(Hit(brief=brief, score=round(score, 2), match=match))
+    return hits
+
+
+def _needles(query: str) -> list[str]:
+    folded = unicodedata.normalize("NFKC", query).casefold()
+    needles: set[str] = set()
+    for match in _TOKEN.finditer(folded):
+        run = match.group()
+        if _CJK.match(run):
+            needles.add(run)
+            needles.update(run[i : i + 2] for i in range(len(run) - 1))
+        elif run not in STOPWORDS and len(run) >= 2:
+            needles.add(run)
+            if len(stem(run)) >= 3:
+                needles.add(stem(run))
+    return sorted(needles, key=len, reverse=True)
+
+
+def explain(term: Term, field: str, query: str, width: int = 100) -> Match:
+    """A Match for a full-text hit: a window of the field's text around the first matching word."""
+    lang = "zh" if _CJK.search(query) else "en"
+    texts = {
+        "name": " / ".join(filter(None, (term.name, term.full_name, term.zh_name, *term.aliases))),
+        "tags": ", ".join(term.tags),
+        "org": term.org or "",
+        "summary": term.summary.pick(lang) or "",
+        "key_points": " · ".join(term.key_points.pick(lang)),
+        "body": " ".join((term.body.pick(lang) or "").split()),
+        "more": " · ".join((*term.strengths.pick(lang), *term.uses.pick(lang), *term.limitations.pick(lang))),
+    }
+    needles = _needles(query)
+    pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE) if needles else None
+    # The best field may be in the other language; fall back to any field that shows a match.
+    order = [field, *(f for f in texts if f != field)]
+    for name in order:
+        text = texts[name]
+        found = pattern.search(text) if pattern else None
+        if found:
+            return _window(name, text, pattern, found.start(), width)  # type: ignore[arg-type]
+    text = texts[field] or texts["summary"]
+    return Match(field, "text", text[:width])
+
+
+def _window(field: str, text: str, pattern: re.Pattern[str], at: int, width: int) -> Match:
+    start = max(0, at - width // 3)
+    if start > 0:
+        space = text.rfind(" ", start - 10, at)
+        start = space + 1 if space >= 0 else start
+    end = min(len(text), start + width)
+    snippet = text[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix)
+    spans = tuple((m.start() + shift, m.end() + shift) for m in pattern.finditer(snippet))
+    return Match(field, "text", prefix + snippet + suffix, spans)
