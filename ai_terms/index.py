@@ -19,7 +19,7 @@ from .model import RELATION_TYPES, Bi, Brief, Category, Term
 from .normalize import name_key
 from .paths import Source, cache_dir, sources
 
-FORMAT = 3  # bump when the schema or the tokenizer changes
+FORMAT = 4  # bump when the schema or the tokenizer changes
 
 # Warnings from the last rebuild in this process (dangling relations in an overlay, ...): shown once, by the CLI.
 BUILD_WARNINGS: list[str] = []
@@ -42,9 +42,20 @@ CREATE TABLE edge(src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL);
 NAME_FIELDS = ("id", "name", "full_name", "zh_name", "alias")
 
 
+# The modules whose code decides what goes into the index: an edited checkout rebuilds without a version bump.
+_BUILDERS = ("index.py", "search.py", "corpus.py", "model.py", "normalize.py", "sanitize.py")
+
+
 def fingerprint(found: Sequence[Source]) -> str:
-    """What the index depends on: each source's path, size and mtime, and the package version."""
-    stats = []
+    """What the index depends on: each source's path, size and mtime, the package version and its builders."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    code = []
+    for name in _BUILDERS:
+        try:
+            code.append(os.stat(os.path.join(here, name)).st_mtime_ns)
+        except OSError:
+            code.append(-1)
+    stats: list[object] = [code]
     for source in found:
         try:
             st = os.stat(source.path)

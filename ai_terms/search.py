@@ -29,7 +29,9 @@ STOPWORDS = frozenset(
         "most more other over under up use used using"
     ).split()
 )
-_SUFFIXES = ("ational", "ization", "ations", "ation", "ions", "ion", "ers", "ing", "ies", "ed", "er", "es", "s", "e")
+_SUFFIXES = (
+    "ational", "ization", "ations", "ational", "ional", "ation", "ions", "ion", "ers", "ors", "ing", "ies", "ed", "er", "or", "es", "s", "e",
+)  # fmt: skip
 
 # Field weights for full text; names also score through the exact, prefix and fuzzy tiers.
 FIELD_WEIGHTS = {
@@ -47,9 +49,10 @@ _B = 0.6
 # Score bands (documented in docs/json.md): a higher tier always outranks a lower one.
 EXACT = 100.0
 PREFIX = 70.0
-FUZZY = 40.0
+FUZZY = 20.0  # a fuzzy name scores FUZZY at the cutoff similarity, FUZZY + 40 when identical
 TEXT = 35.0
 FUZZY_CUTOFF = 60.0
+PHRASE_BOOST = 2.0  # adjacent query words found adjacent in the text are stronger evidence than either word
 
 
 def stem(word: str) -> str:
@@ -58,7 +61,12 @@ def stem(word: str) -> str:
         return word
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            word = word[: -len(suffix)]
+            if suffix in ("ing", "ed", "er", "ers") and word[-1] == word[-2] and word[-1] not in "aeiouls":
+                word = word[:-1]  # "mapping" -> "map", "planner" -> "plan"
+            elif suffix in ("ing", "ed") and word.endswith("ll"):
+                word = word[:-1]  # "modelling" -> "model"
+            return word
     return word
 
 
@@ -174,7 +182,8 @@ def _name_tier(index: Index, key: str) -> dict[str, tuple[float, Match]]:
         keys = [n[0] for n in names]
         for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=20, score_cutoff=FUZZY_CUTOFF):
             n_key, tid, field, text = names[i]
-            offer(tid, FUZZY + 20.0 * (score - FUZZY_CUTOFF) / (100.0 - FUZZY_CUTOFF), Match(field, "fuzzy", text))
+            closeness = (score - FUZZY_CUTOFF) / (100.0 - FUZZY_CUTOFF)
+            offer(tid, FUZZY + 40.0 * closeness, Match(field, "fuzzy", text))
     return found
 
 
@@ -193,7 +202,7 @@ def _text_tier(index: Index, query: str) -> tuple[dict[str, float], dict[str, st
     best: dict[str, tuple[float, str]] = {}
     for token, tid, weight, field in rows:
         idf = math.log(1 + (n - df[token] + 0.5) / (df[token] + 0.5))
-        part = idf * weight
+        part = idf * weight * (PHRASE_BOOST if "+" in token else 1.0)
         raw[tid] = raw.get(tid, 0.0) + part
         matched.setdefault(tid, set()).add(token)
         if part > best.get(tid, (0.0, ""))[0]:
