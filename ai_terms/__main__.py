@@ -74,6 +74,9 @@ def _run_typer(args: list[str]) -> int:
 def run(args: list[str]) -> int:
     """Run one command line; the exit code is returned, never raised."""
     _configure_stdio()
+    from .index import BUILD_WARNINGS
+
+    BUILD_WARNINGS.clear()
     try:
         try:
             args = hoist_globals(args)
@@ -84,8 +87,6 @@ def run(args: list[str]) -> int:
                 handled = try_fast(args)
             code = EXIT_OK if handled else _run_typer(args)
         finally:
-            from .index import BUILD_WARNINGS
-
             for warning in BUILD_WARNINGS:
                 _error(f"warning: {warning}")
         return code

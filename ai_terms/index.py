@@ -237,12 +237,12 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
             name_rows.append((key, rid, field, text))
             names_blob.append(f"{key}\t{term.id}\t{field}\t{text}")
     conn.executemany("INSERT INTO term VALUES (?,?,?,?,?,?,?,?,?,?,?)", term_rows)
-    conn.executemany("INSERT INTO name VALUES (?,?,?,?)", name_rows)
-    postings = [
+    conn.executemany("INSERT INTO name VALUES (?,?,?,?)", sorted(name_rows))
+    postings = sorted(  # in key order, so SQLite appends to its B-tree instead of splitting pages
         (token, rid, weight, field)
         for rid, weights in enumerate(document_weights(terms))
         for token, (weight, field) in weights.items()
-    ]
+    )
     conn.executemany("INSERT INTO posting VALUES (?,?,?,?)", postings)
     edges = [
         (term.id, rel.type, rel.id)

@@ -30,7 +30,8 @@ STOPWORDS = frozenset(
     ).split()
 )
 _SUFFIXES = (
-    "ational", "ization", "ations", "ational", "ional", "ation", "ions", "ion", "ers", "ors", "ing", "ies", "ed", "er", "or", "es", "s", "e",
+    "ational", "ization", "ations", "ional", "ation", "ions", "ion",
+    "ers", "ors", "ing", "ies", "ed", "er", "or", "es", "s", "e",
 )  # fmt: skip
 
 # Field weights for full text; names also score through the exact, prefix and fuzzy tiers.
@@ -55,8 +56,18 @@ FUZZY_CUTOFF = 60.0
 PHRASE_BOOST = 2.0  # adjacent query words found adjacent in the text are stronger evidence than either word
 
 
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
     """A light suffix stripper: enough to meet "detector", "detection" and "detecting" at "detect"."""
+    cached = _STEMS.get(word)
+    if cached is None:
+        cached = _STEMS[word] = _stem(word)
+    return cached
+
+
+def _stem(word: str) -> str:
     if len(word) <= 4 or word.isdigit():
         return word
     for suffix in _SUFFIXES:

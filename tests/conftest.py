@@ -1,0 +1,76 @@
+"""Test isolation: every test gets its own cache, config dir and environment, and a way to run the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ai_terms.__main__ import run
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def __str__(self) -> str:  # shown in assertion failures
+        return f"exit {self.exit_code}\n--- stdout\n{self.stdout}\n--- stderr\n{self.stderr}"
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache dir for the session: index files are keyed by their sources, so tests can share it."""
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shared_cache: Path) -> Iterator[Path]:
+    """No test sees the developer's config, overlays or cache."""
+    for var in ("AITERMS_PATH", "AITERMS_NO_FASTPATH", "NO_COLOR", "PAGER", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("AITERMS_CACHE_DIR", str(shared_cache))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("AITERMS_LANG", "en")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("LINES", "50")
+    yield tmp_path
+
+
+def invoke(*args: str, env: dict[str, str | None] | None = None) -> Outcome:
+    """Run the real entry point (global options, fast path, typer, error handling) in-process."""
+    runner = CliRunner()
+    with runner.isolation(env=env) as (out, err, _):
+        code = run(list(args))
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return Outcome(code, out.getvalue().decode("utf-8", "replace"), err.getvalue().decode("utf-8", "replace"))
+
+
+def run_process(*args: str, env: dict[str, str] | None = None, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run `python -m ai_terms` in a subprocess with the test environment."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "ai_terms", *args], capture_output=True, env=full_env, input=input, timeout=60
+    )
+
+
+@pytest.fixture
+def overlay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder named in AITERMS_PATH; tests write *.toml files into it."""
+    folder = tmp_path / "overlays"
+    folder.mkdir()
+    monkeypatch.setenv("AITERMS_PATH", str(folder))
+    return folder
