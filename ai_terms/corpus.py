@@ -10,7 +10,6 @@ from .errors import CorpusError
 from .model import (
     BILINGUAL_LISTS,
     BILINGUAL_TEXT,
-    INVERSE_TYPES,
     RELATION_TYPES,
     Bi,
     BiList,
@@ -45,6 +44,11 @@ TERM_FIELDS = frozenset(
     }
 )
 TOP_LEVEL = frozenset({"category", "term"})
+# Most specific first: the order relations are shown in, and which one wins when a pair is linked twice.
+RELATION_ORDER = (
+    "is_a", "has_kind", "part_of", "has_part", "variant_of", "has_variant", "successor_of", "succeeded_by",
+    "implements", "implemented_by", "uses", "used_by", "see_also",
+)  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -354,7 +358,8 @@ def _finish(result: Loaded, drafts: dict[str, Draft]) -> None:
     def add(src: str, rtype: str, dst: str) -> None:
         if (src, rtype, dst) not in seen:
             seen.add((src, rtype, dst))
-            related[src].append(Relation(rtype, dst, drafts[dst].term.name))
+            target = drafts[dst].term
+            related[src].append(Relation(rtype, dst, target.name, target.zh_name))
 
     for tid, draft in drafts.items():
         for rtype, targets in draft.relations.items():
@@ -371,7 +376,12 @@ def _finish(result: Loaded, drafts: dict[str, Draft]) -> None:
                     continue
                 add(tid, rtype, target)
                 add(target, RELATION_TYPES[rtype], tid)
-    order = {t: i for i, t in enumerate(list(RELATION_TYPES) + list(INVERSE_TYPES))}
+    order = {t: i for i, t in enumerate(RELATION_ORDER)}
     for tid, draft in drafts.items():
-        rels = tuple(sorted(related[tid], key=lambda r: (order.get(r.type, 99), r.name.casefold())))
+        # One link per pair of terms: when a pair is stated twice (A uses B, B part_of A), the more specific wins.
+        best: dict[str, Relation] = {}
+        for rel in related[tid]:
+            if rel.id not in best or order[rel.type] < order[best[rel.id].type]:
+                best[rel.id] = rel
+        rels = tuple(sorted(best.values(), key=lambda r: (order[r.type], r.name.casefold())))
         result.terms[tid] = _with(draft.term, related=rels)

@@ -71,6 +71,13 @@ class Relation:
     type: str
     id: str
     name: str
+    zh_name: str | None = None
+
+    def label(self, lang: str) -> str:
+        """The target's name as a reader of `lang` calls it."""
+        if not self.zh_name or self.zh_name == self.name or lang == "en":
+            return self.name
+        return self.zh_name if lang == "zh" else f"{self.name} ({self.zh_name})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +127,7 @@ class Term:
                 for value in (getattr(self, name),)
             },
             "snippet": None if self.snippet is None else {"lang": self.snippet.lang, "code": self.snippet.code},
-            "related": [{"type": r.type, "id": r.id, "name": r.name} for r in self.related],
+            "related": [{"type": r.type, "id": r.id, "name": r.name, "zh_name": r.zh_name} for r in self.related],
             "source": self.source,
         }
 

@@ -43,7 +43,7 @@ TERM_FIELDS: dict[str, str] = {
     "limitations": "{en, zh}: lists of limitations",
     "uses": "{en, zh}: lists of typical uses",
     "snippet": "{lang, code}: a minimal code example, or null",
-    "related": "[{type, id, name}]: typed relations in both directions",
+    "related": "[{type, id, name, zh_name}]: typed relations in both directions (see docs/json.md for the types)",
     "source": "'bundled' or the path of the overlay file that defined the entry",
 }
 BRIEF_FIELDS: dict[str, str] = {

@@ -64,11 +64,9 @@ def _mermaid_label(text: str) -> str:
 def mermaid(result: GraphResult) -> str:
     lines = ["graph LR"]
     for b in result.nodes:
-        label = b.name if not b.zh_name or b.zh_name == b.name else f"{b.name}<br/>{_mermaid_label(b.zh_name)}"
-        if label == b.name:
-            label = _mermaid_label(b.name)
-        else:
-            label = _mermaid_label(b.name) + "<br/>" + _mermaid_label(b.zh_name or "")
+        label = _mermaid_label(b.name)
+        if b.zh_name and b.zh_name != b.name:
+            label += "<br/>" + _mermaid_label(b.zh_name)
         lines.append(f'  {_mermaid_id(b.id)}["{label}"]')
     for src, rtype, dst in result.edges:
         arrow = "-.-" if rtype == "see_also" else "-->"
@@ -109,7 +107,7 @@ def _term_md(term: Term, langs: list[str]) -> list[str]:
             lines += [f"**{_md(summary)}**", ""]
         points = getattr(term.key_points, lang)
         if points:
-            lines += [f"{_LANG_LABELS[lang]['key_points']}:", ""]
+            lines += [f"{_LANG_LABELS[lang]['key_points']}{'：' if lang == 'zh' else ':'}", ""]
             lines += [f"- {_md(p)}" for p in points]
             lines.append("")
     forward = [r for r in term.related if r.type in RELATION_TYPES]

@@ -193,6 +193,10 @@ def _paper_line(term: Term) -> Text | None:
     return text
 
 
+def colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
 def _field(name: str, lang: str) -> Text:
     return Text(label(name, lang), style="bold cyan")
 
@@ -211,7 +215,7 @@ def show_panel(term: Term, lang: str, cats: Iterable[Category] = ()) -> Panel:
     parts.append(meta)
     paper = _paper_line(term)
     if paper is not None:
-        parts.append(Text.assemble((label("paper", lang) + ": ", "dim"), paper))
+        parts.append(Text.assemble((label("paper", lang) + colon(lang), "dim"), paper))
     for summary in _texts(term.summary, lang):
         parts += [Text(""), Text(summary, style="bold")]
     for body in _texts(term.body, lang):
@@ -229,20 +233,21 @@ def show_panel(term: Term, lang: str, cats: Iterable[Category] = ()) -> Panel:
         parts += [Text(""), _field("related", lang)]
         groups: dict[str, list[str]] = {}
         for rel in term.related:
-            groups.setdefault(rel.type, []).append(rel.name)
+            groups.setdefault(rel.type, []).append(rel.label(lang))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
         for rtype, names in groups.items():
-            line = Text("  ")
-            line.append(relation_label(rtype, lang), style="dim")
-            line.append(": " + ", ".join(names))
-            parts.append(line)
+            grid.add_row(relation_label(rtype, lang), Text(("、" if lang == "zh" else ", ").join(names)))
+        parts.append(Padding(grid, (0, 0, 0, 2)))
     extra = Text()
     if term.aliases:
-        extra.append(label("aliases", lang) + ": ", style="dim")
-        extra.append(", ".join(term.aliases))
+        extra.append(label("aliases", lang) + colon(lang), style="dim")
+        extra.append(("、" if lang == "zh" else ", ").join(term.aliases))
     if term.links:
         if extra:
             extra.append("\n")
-        extra.append(label("links", lang) + ": ", style="dim")
+        extra.append(label("links", lang) + colon(lang), style="dim")
         for i, link in enumerate(term.links):
             if i:
                 extra.append("  ")
@@ -251,7 +256,7 @@ def show_panel(term: Term, lang: str, cats: Iterable[Category] = ()) -> Panel:
         parts += [Text(""), extra]
     subtitle = None
     if term.source != "bundled":
-        subtitle = Text(f"{label('source', lang)}: {term.source}", style="dim")
+        subtitle = Text(f"{label('source', lang)}{colon(lang)}{term.source}", style="dim")
     return Panel(
         Group(*parts),
         title=_title(term.name, term.zh_name),
@@ -349,7 +354,7 @@ def compare_table(result: CompareResult, lang: str) -> Table:
     ids = {t.id for t in terms}
     relates = []
     for t in terms:
-        links = [f"{relation_label(r.type, lang)} {r.name}" for r in t.related if r.id in ids]
+        links = [f"{relation_label(r.type, lang)} {r.label(lang)}" for r in t.related if r.id in ids]
         relates.append("\n".join(links) or none)
     row("relates", relates)
     return table
@@ -396,12 +401,13 @@ def timeline_view(result: TimelineResult, lang: str) -> Table:
     table.add_column(justify="right", style="bold")
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
-    years = sorted(by_year)
-    for year in range(years[0], years[-1] + 1):
-        briefs = by_year.get(year, [])
-        if not briefs and (year - 1 not in by_year and year + 1 not in by_year):
-            continue  # collapse long empty stretches to one dotted row
-        bar = Text("█" * max(1, round(8 * len(briefs) / most)) if briefs else "┊", style="cyan" if briefs else "dim")
+    previous: int | None = None
+    for year in sorted(by_year):
+        if previous is not None and year - previous > 1:
+            table.add_row("", Text("┊", style="dim"), Text(""))  # a run of years with no entries
+        previous = year
+        briefs = by_year[year]
+        bar = Text("█" * max(1, round(8 * len(briefs) / most)), style="cyan")
         names = Text()
         for i, b in enumerate(briefs):
             if i:

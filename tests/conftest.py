@@ -58,7 +58,9 @@ def invoke(*args: str, env: dict[str, str | None] | None = None) -> Outcome:
         return Outcome(code, out.getvalue().decode("utf-8", "replace"), err.getvalue().decode("utf-8", "replace"))
 
 
-def run_process(*args: str, env: dict[str, str] | None = None, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+def run_process(
+    *args: str, env: dict[str, str] | None = None, input: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
     """Run `python -m ai_terms` in a subprocess with the test environment."""
     full_env = dict(os.environ)
     full_env.update(env or {})

@@ -28,7 +28,7 @@ def test_index_is_built_once_then_reused(own_cache: Path) -> None:
     assert first.path and Path(first.path).parent == own_cache
     mtime = os.stat(first.path).st_mtime_ns
     second = open_index()
-    assert second.path == first.path and os.stat(second.path).st_mtime_ns == mtime  # type: ignore[arg-type]
+    assert second.path == first.path and os.stat(second.path).st_mtime_ns == mtime
 
 
 def test_edited_overlay_rebuilds_the_index(own_cache: Path, overlay: Path) -> None:

@@ -27,7 +27,7 @@ def test_show_json_has_every_documented_field_and_both_languages() -> None:
     for key in ("summary", "body", "key_points"):
         assert data[key]["en"] and data[key]["zh"]
     assert data["source"] == "bundled"
-    assert {"type": "is_a", "id": "fine-tuning", "name": "Fine-tuning"} in data["related"]
+    assert {"type": "is_a", "id": "fine-tuning", "name": "Fine-tuning", "zh_name": "微调"} in data["related"]
 
 
 def test_show_several_gives_a_list() -> None:
@@ -120,8 +120,20 @@ def test_version_and_help() -> None:
     assert invoke("--version").stdout.strip() == f"aiterms {__version__}"
     result = invoke("--help")
     assert result.exit_code == 0
-    for command in ("show", "search", "list", "compare", "categories", "related", "timeline", "random",
-                    "validate", "graph", "export", "paths"):
+    for command in (
+        "show",
+        "search",
+        "list",
+        "compare",
+        "categories",
+        "related",
+        "timeline",
+        "random",
+        "validate",
+        "graph",
+        "export",
+        "paths",
+    ):
         assert command in result.stdout
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 import tomli
@@ -127,7 +126,7 @@ def test_every_headline_concept_resolves_by_its_usual_name() -> None:
     for name in names:
         try:
             resolve_id(index, name)
-        except Exception as exc:  # noqa: BLE001 - collect them all
+        except Exception as exc:
             unresolved.append(f"{name}: {exc}")
     assert unresolved == []
 
@@ -135,11 +134,20 @@ def test_every_headline_concept_resolves_by_its_usual_name() -> None:
 @pytest.mark.parametrize(
     ("name", "tid"),
     [
-        ("PaddlePaddle", "paddlepaddle"), ("飞桨", "paddlepaddle"), ("PaddleClas", "paddleclas"),
-        ("Segment Anything Model", "sam"), ("GoogleNet", "googlenet"), ("SWIN", "swin-transformer"),
-        ("Diffusion Transformer", "dit"), ("Denoising Diffusion Probabilistic Models", "ddpm"),
-        ("Graph Neural Networks", "gnn"), ("混合专家模型", "moe"), ("扩散模型", "diffusion-model"),
-        ("残差网络", "resnet"), ("sklearn", "scikit-learn"), ("Inception v1", "googlenet"),
+        ("PaddlePaddle", "paddlepaddle"),
+        ("飞桨", "paddlepaddle"),
+        ("PaddleClas", "paddleclas"),
+        ("Segment Anything Model", "sam"),
+        ("GoogleNet", "googlenet"),
+        ("SWIN", "swin-transformer"),
+        ("Diffusion Transformer", "dit"),
+        ("Denoising Diffusion Probabilistic Models", "ddpm"),
+        ("Graph Neural Networks", "gnn"),
+        ("混合专家模型", "moe"),
+        ("扩散模型", "diffusion-model"),
+        ("残差网络", "resnet"),
+        ("sklearn", "scikit-learn"),
+        ("Inception v1", "googlenet"),
     ],
 )
 def test_names_the_article_uses_resolve(name: str, tid: str) -> None:
@@ -149,17 +157,49 @@ def test_names_the_article_uses_resolve(name: str, tid: str) -> None:
 def test_passing_mentions_resolve() -> None:
     index = open_index()
     mentions = [
-        "AlexNet", "VGG", "BERT", "Word2Vec", "Faster R-CNN", "Mask R-CNN", "RetinaNet", "FPN", "VAE", "GAN",
-        "DALL-E", "ONNX Runtime", "TorchScript", "Caffe2", "Protocol Buffers", "ImageNet", "COCO", "LVIS", "C4",
-        "attention", "fine-tuning", "transfer learning", "zero-shot learning", "contrastive learning",
-        "knowledge distillation", "quantization", "pruning", "mixed precision", "batch normalization",
-        "residual connection", "depthwise separable convolution", "Keypoint R-CNN", "YOLOv3", "ResNet-50",
-        "Hybrid ViT", "Noisy Student", "EfficientNet-B7", "self-attention",
+        "AlexNet",
+        "VGG",
+        "BERT",
+        "Word2Vec",
+        "Faster R-CNN",
+        "Mask R-CNN",
+        "RetinaNet",
+        "FPN",
+        "VAE",
+        "GAN",
+        "DALL-E",
+        "ONNX Runtime",
+        "TorchScript",
+        "Caffe2",
+        "Protocol Buffers",
+        "ImageNet",
+        "COCO",
+        "LVIS",
+        "C4",
+        "attention",
+        "fine-tuning",
+        "transfer learning",
+        "zero-shot learning",
+        "contrastive learning",
+        "knowledge distillation",
+        "quantization",
+        "pruning",
+        "mixed precision",
+        "batch normalization",
+        "residual connection",
+        "depthwise separable convolution",
+        "Keypoint R-CNN",
+        "YOLOv3",
+        "ResNet-50",
+        "Hybrid ViT",
+        "Noisy Student",
+        "EfficientNet-B7",
+        "self-attention",
     ]
     unresolved = []
     for name in mentions:
         try:
             resolve_id(index, name)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             unresolved.append(f"{name}: {exc}")
     assert unresolved == []

@@ -73,21 +73,33 @@ def test_overlay_is_never_written(overlay: Path) -> None:
 # Each malformed overlay: (file content as bytes, text expected in the one-line error, expected location).
 MALFORMED = {
     "bad syntax": (b'[term.x]\nname = "X\n', "invalid TOML", ":2:"),
-    "wrong type": (b'[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\nyear = "2020"\n',
-                   "expected an integer year", "term.x.year"),
-    "unknown category": (b'[term.x]\nname = "X"\ncategory = "modle"\nsummary.en = "s"\n',
-                         "unknown category 'modle'; did you mean 'model'?", "term.x.category"),
+    "wrong type": (
+        b'[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\nyear = "2020"\n',
+        "expected an integer year",
+        "term.x.year",
+    ),
+    "unknown category": (
+        b'[term.x]\nname = "X"\ncategory = "modle"\nsummary.en = "s"\n',
+        "unknown category 'modle'; did you mean 'model'?",
+        "term.x.category",
+    ),
     "duplicate keys": (b'[term.x]\nname = "X"\nname = "Y"\n', "Cannot overwrite a value", ":3:"),
     "invalid utf-8": (b'[term.x]\nname = "\xff\xfe"\n', "invalid UTF-8", ":2:"),
     "binary": (bytes(range(256)) * 4, "", ""),
     "empty table": (b"[term.x]\n", "missing required field 'name'", "term.x"),
-    "unknown field": (b'[term.x]\nname = "X"\ncategory = "concept"\nsumary.en = "s"\nsummary.en = "s"\n',
-                      "unknown field (did you mean 'summary'?)", "term.x.sumary"),
+    "unknown field": (
+        b'[term.x]\nname = "X"\ncategory = "concept"\nsumary.en = "s"\nsummary.en = "s"\n',
+        "unknown field (did you mean 'summary'?)",
+        "term.x.sumary",
+    ),
     "bad id": (b'[term.Bad_Id]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\n', "lowercase slug", "term.Bad_Id"),
-    "javascript link": (b'[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\nlinks = ["javascript:alert(1)"]\n',
-                        "not an http or https URL", "term.x.links"),
+    "javascript link": (
+        b'[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\nlinks = ["javascript:alert(1)"]\n',
+        "not an http or https URL",
+        "term.x.links",
+    ),
     "no summary": (b'[term.x]\nname = "X"\ncategory = "concept"\n', "missing required field 'summary'", "term.x"),
-    "term not a table": (b'term = 3\n', "expected [term.<id>] tables", "term"),
+    "term not a table": (b"term = 3\n", "expected [term.<id>] tables", "term"),
 }
 
 

@@ -9,7 +9,9 @@ from ai_terms.resolve import check_category, resolve_id
 from .conftest import invoke
 
 
-@pytest.mark.parametrize("name", ["lora", "LoRA", "Low-Rank Adaptation", "低秩自适应", "ＬｏＲＡ", "low rank adaptation"])
+@pytest.mark.parametrize(
+    "name", ["lora", "LoRA", "Low-Rank Adaptation", "低秩自适应", "ＬｏＲＡ", "low rank adaptation"]
+)
 def test_every_form_reaches_lora(name: str) -> None:
     assert resolve_id(open_index(), name) == "lora"
 

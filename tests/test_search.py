@@ -21,7 +21,9 @@ OWN_CASES = REPO / "tests" / "data" / "search-cases.toml"
 
 def _check(path: Path) -> None:
     outcomes = evaluate(open_index(), load_cases(str(path)))
-    misses = [f"{o.case.query!r}: rank {o.rank} (top {o.case.top}), got {list(o.got[:5])}" for o in outcomes if not o.passed]
+    misses = [
+        f"{o.case.query!r}: rank {o.rank} (top {o.case.top}), got {list(o.got[:5])}" for o in outcomes if not o.passed
+    ]
     assert misses == []
     assert summary(outcomes)["cases"] == len(outcomes) > 0
 
@@ -79,7 +81,7 @@ def _all_names() -> list[tuple[str, str]]:
 @given(st.data())
 def test_exact_name_or_alias_always_ranks_first(data: st.DataObject) -> None:
     names = _all_names()
-    text, tid = data.draw(st.sampled_from(names))
+    text, _ = data.draw(st.sampled_from(names))
     index = open_index()
     owners = {t for _, t, _, n in index.names() if name_key(n) == name_key(text)}
     top = search(index, text, limit=len(owners) + 1)
