@@ -293,9 +293,7 @@ def _term(tid: str, value: Any, parsed: Parsed, check: _Checker, kind: str) -> D
 
 
 def _with(term: Term, **changes: Any) -> Term:
-    from dataclasses import replace
-
-    return replace(term, **changes)
+    return term._replace(**changes)
 
 
 def load(sources: list[Source]) -> Loaded:

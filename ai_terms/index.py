@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -33,8 +34,8 @@ CREATE TABLE term(
     source TEXT NOT NULL, data TEXT NOT NULL);
 CREATE TABLE name(key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY(key, rid)) WITHOUT ROWID;
-CREATE TABLE posting(token TEXT NOT NULL, rid INTEGER NOT NULL, w REAL NOT NULL, field TEXT NOT NULL,
-    PRIMARY KEY(token, rid)) WITHOUT ROWID;
+CREATE TABLE posting(token TEXT PRIMARY KEY, rids BLOB NOT NULL, weights BLOB NOT NULL, fields BLOB NOT NULL)
+    WITHOUT ROWID;
 CREATE TABLE edge(src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL);
 """
 
@@ -66,10 +67,10 @@ def fingerprint(found: Sequence[Source]) -> str:
 
 
 def cache_file(found: Sequence[Source]) -> str:
-    import hashlib
+    import zlib  # a name, not a checksum: the fingerprint inside the file decides whether it is current
 
-    ident = json.dumps([FORMAT, __version__, [(s.path, s.kind) for s in found]])
-    digest = hashlib.sha1(ident.encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+    ident = json.dumps([FORMAT, __version__, [(s.path, s.kind) for s in found]]).encode("utf-8")
+    digest = f"{zlib.crc32(ident):08x}{zlib.adler32(ident):08x}"
     return os.path.join(cache_dir(), f"index-{digest}.sqlite")
 
 
@@ -151,16 +152,29 @@ class Index:
         return self.conn.execute("SELECT src, type, dst FROM edge ORDER BY src, type, dst").fetchall()
 
     # -- full text -----------------------------------------------------------------------------
-    def postings(self, tokens: Sequence[str]) -> list[tuple[str, str, float, str]]:
-        """(token, id, weight, field) for each token; a token's row count is its document frequency."""
+    def postings(self, tokens: Sequence[str]) -> list[tuple[str, array[int], array[float], bytes]]:
+        """(token, term rids, weights, field codes) per token found; len(rids) is its document frequency."""
         if not tokens:
             return []
         marks = ",".join("?" * len(tokens))
-        return self.conn.execute(
-            f"SELECT p.token, t.id, p.w, p.field FROM posting p JOIN term t ON t.rid = p.rid "
-            f"WHERE p.token IN ({marks})",
-            list(tokens),
-        ).fetchall()
+        out = []
+        for token, rids, weights, fields in self.conn.execute(
+            f"SELECT token, rids, weights, fields FROM posting WHERE token IN ({marks})", list(tokens)
+        ):
+            r = array("i")
+            r.frombytes(rids)
+            w = array("f")
+            w.frombytes(weights)
+            out.append((token, r, w, bytes(fields)))
+        return out
+
+    def ids_for_rids(self, rids: Sequence[int]) -> dict[int, str]:
+        found: dict[int, str] = {}
+        for i in range(0, len(rids), 500):
+            chunk = list(rids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            found.update(self.conn.execute(f"SELECT rid, id FROM term WHERE rid IN ({marks})", chunk).fetchall())
+        return found
 
     def _meta(self, key: str) -> str:
         row = self.conn.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
@@ -206,7 +220,7 @@ def _name_rows(term: Term) -> list[tuple[str, str, str]]:
 
 def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
     """Fill an empty database with a loaded corpus (`corpus.Loaded`)."""
-    from .search import document_weights
+    from .search import build_postings
 
     conn.executescript(_SCHEMA)
     conn.executemany(
@@ -238,12 +252,11 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
             names_blob.append(f"{key}\t{term.id}\t{field}\t{text}")
     conn.executemany("INSERT INTO term VALUES (?,?,?,?,?,?,?,?,?,?,?)", term_rows)
     conn.executemany("INSERT INTO name VALUES (?,?,?,?)", sorted(name_rows))
-    postings = sorted(  # in key order, so SQLite appends to its B-tree instead of splitting pages
-        (token, rid, weight, field)
-        for rid, weights in enumerate(document_weights(terms))
-        for token, (weight, field) in weights.items()
+    postings = build_postings(terms)
+    conn.executemany(
+        "INSERT INTO posting VALUES (?,?,?,?)",
+        ((token, r.tobytes(), w.tobytes(), bytes(f)) for token, (r, w, f) in sorted(postings.items())),
     )
-    conn.executemany("INSERT INTO posting VALUES (?,?,?,?)", postings)
     edges = [
         (term.id, rel.type, rel.id)
         for term in terms

@@ -25,7 +25,7 @@ RULES: dict[str, str] = {
     "E141": "key points: 3 to 6 bullets, the same number in both languages (--strict)",
     "T301": "Chinese text uses ASCII punctuation next to Chinese characters",
     "T302": "no space between a Chinese character and a Latin letter or digit",
-    "E150": "summary longer than one sentence allows (200 characters English, 100 Chinese)",
+    "E150": "summary longer than one sentence allows (200 characters English, 100 Chinese); an error under --strict",
     "E160": "arXiv id is malformed or does not match paper.url",
     "E161": "year out of range",
     "W190": "entry replaces one defined in an earlier file",

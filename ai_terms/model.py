@@ -1,9 +1,12 @@
-"""Frozen records for terms and query results: the core's vocabulary, free of any terminal concern."""
+"""Immutable records for terms and query results: the core's vocabulary, free of any terminal concern.
+
+They are NamedTuples rather than frozen dataclasses: as immutable, and typed as strictly, but defining
+two dozen dataclasses (and importing `dataclasses`) costs more start-up time than the whole `show` command.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 SCHEMA_VERSION = 1
 
@@ -23,8 +26,7 @@ BILINGUAL_TEXT = ("summary", "body")
 BILINGUAL_LISTS = ("key_points", "strengths", "limitations", "uses")
 
 
-@dataclass(frozen=True, slots=True)
-class Bi:
+class Bi(NamedTuple):
     """One text in both languages; a monolingual overlay leaves one side None."""
 
     en: str | None = None
@@ -36,8 +38,7 @@ class Bi:
         return first if first is not None else second
 
 
-@dataclass(frozen=True, slots=True)
-class BiList:
+class BiList(NamedTuple):
     """A list of bullets in both languages."""
 
     en: tuple[str, ...] = ()
@@ -47,25 +48,22 @@ class BiList:
         first, second = (self.zh, self.en) if lang == "zh" else (self.en, self.zh)
         return first or second
 
-    def __bool__(self) -> bool:
+    def __bool__(self) -> bool:  # a NamedTuple of two fields is always truthy; "has any bullet" is meant
         return bool(self.en or self.zh)
 
 
-@dataclass(frozen=True, slots=True)
-class Paper:
+class Paper(NamedTuple):
     title: str | None = None
     arxiv: str | None = None
     url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Snippet:
+class Snippet(NamedTuple):
     lang: str
     code: str
 
 
-@dataclass(frozen=True, slots=True)
-class Relation:
+class Relation(NamedTuple):
     """A typed edge seen from one term: `type` is a stored type or its inverse (used_by, has_kind...)."""
 
     type: str
@@ -80,8 +78,7 @@ class Relation:
         return self.zh_name if lang == "zh" else f"{self.name} ({self.zh_name})"
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     id: str
     name: str
     category: str
@@ -94,11 +91,11 @@ class Term:
     org: str | None = None
     paper: Paper | None = None
     links: tuple[str, ...] = ()
-    body: Bi = field(default_factory=Bi)
-    key_points: BiList = field(default_factory=BiList)
-    strengths: BiList = field(default_factory=BiList)
-    limitations: BiList = field(default_factory=BiList)
-    uses: BiList = field(default_factory=BiList)
+    body: Bi = Bi()
+    key_points: BiList = BiList()
+    strengths: BiList = BiList()
+    limitations: BiList = BiList()
+    uses: BiList = BiList()
     snippet: Snippet | None = None
     related: tuple[Relation, ...] = ()
     source: str = "bundled"
@@ -162,16 +159,14 @@ class Term:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(NamedTuple):
     id: str
     en: str
     zh: str
-    count: int = 0
+    terms: int = 0  # how many entries it holds ("count" would shadow tuple.count)
 
 
-@dataclass(frozen=True, slots=True)
-class Brief:
+class Brief(NamedTuple):
     """The few fields lists, timelines and search results need, read without the full entry."""
 
     id: str
@@ -184,8 +179,7 @@ class Brief:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """Why a search result matched: the field, the kind of match and a plain-text snippet.
 
     `spans` are (start, end) offsets into `snippet` to highlight.
@@ -197,8 +191,7 @@ class Match:
     spans: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     brief: Brief
     score: float
     match: Match

@@ -25,8 +25,14 @@ def _once(text: str) -> str:
     return _strip(folded)
 
 
+# ASCII text needs no Unicode folding: drop the ignored punctuation, whitespace and controls in one pass.
+_ASCII_DROP = str.maketrans("", "", "-._ \t\n\r\x0b\x0c" + "".join(map(chr, range(32))) + "\x7f")
+
+
 def name_key(text: str) -> str:
     """Fold `text` to the key names are matched on: NFKC, case folded, no spaces, dashes, dots, underscores."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_DROP)
     key = _once(text)
     # Folding and stripping can each expose work for the other (a removed mark lets NFKC compose);
     # iterate to a fixed point so that name_key is idempotent.

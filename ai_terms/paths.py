@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import CorpusError
 
 APP = "aiterms"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """One corpus file, in load order; `kind` is bundled, user or overlay."""
 
     path: str

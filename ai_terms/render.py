@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     """How to render: the language, JSON or text, the JSON fields to keep, colour and paging."""
 
     lang: str = "en"
@@ -41,8 +39,13 @@ def emit(result: Any, opts: Options) -> None:
 
         write(render_json(result, opts.fields))
         return
-    from .results import ExportResult, GraphResult
+    from .results import ExportResult, GraphResult, ShowResult
 
+    if isinstance(result, ShowResult):  # the hot path: drawn without rich (render_panel.py says why)
+        from .render_panel import render as render_panel
+
+        render_panel(result, opts)
+        return
     if isinstance(result, (GraphResult, ExportResult)):
         from .render_plain import render as render_plain
 

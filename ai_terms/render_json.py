@@ -1,4 +1,4 @@
-"""JSON output: built from the result dataclasses, always both languages, with a schema_version."""
+"""JSON output: built from the result records, always both languages, with a schema_version."""
 
 from __future__ import annotations
 
@@ -135,7 +135,7 @@ def to_data(result: Any, fields: tuple[str, ...] | None = None) -> Any:
             "shared_tags": sorted(shared),
         }
     if isinstance(result, CategoriesResult):
-        cats = [{"id": c.id, "en": c.en, "zh": c.zh, "count": c.count} for c in result.categories]
+        cats = [{"id": c.id, "en": c.en, "zh": c.zh, "count": c.terms} for c in result.categories]
         return {**v, "categories": cats}
     if isinstance(result, RelatedResult):
         return {**v, "depth": result.depth, "root": _node(result.root)}

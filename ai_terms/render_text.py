@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
-from rich.panel import Panel
+from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -29,103 +25,7 @@ from .results import (
     TimelineResult,
     ValidateResult,
 )
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "key_points": "Key points",
-        "strengths": "Strengths",
-        "limitations": "Limitations",
-        "uses": "Typical uses",
-        "snippet": "Example",
-        "related": "Related",
-        "aliases": "Also known as",
-        "paper": "Paper",
-        "links": "Links",
-        "source": "Source",
-        "category": "Category",
-        "full_name": "Full name",
-        "zh_name": "Chinese name",
-        "year": "Year",
-        "org": "Organisation",
-        "summary": "Summary",
-        "tags": "Tags",
-        "relates": "How they relate",
-        "term": "Term",
-        "why": "Matched",
-        "score": "Score",
-        "count": "Terms",
-        "name": "Name",
-        "none": "—",
-    },
-    "zh": {
-        "key_points": "要点",
-        "strengths": "优点",
-        "limitations": "局限",
-        "uses": "典型用途",
-        "snippet": "示例",
-        "related": "相关条目",
-        "aliases": "别名",
-        "paper": "论文",
-        "links": "链接",
-        "source": "来源",
-        "category": "类别",
-        "full_name": "全称",
-        "zh_name": "中文名",
-        "year": "年份",
-        "org": "机构",
-        "summary": "简介",
-        "tags": "标签",
-        "relates": "相互关系",
-        "term": "条目",
-        "why": "匹配",
-        "score": "得分",
-        "count": "条目数",
-        "name": "名称",
-        "none": "—",
-    },
-}
-RELATION_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "is_a": "is a",
-        "has_kind": "kinds",
-        "part_of": "part of",
-        "has_part": "parts",
-        "uses": "uses",
-        "used_by": "used by",
-        "implements": "implements",
-        "implemented_by": "implemented by",
-        "variant_of": "variant of",
-        "has_variant": "variants",
-        "successor_of": "successor of",
-        "succeeded_by": "succeeded by",
-        "see_also": "see also",
-    },
-    "zh": {
-        "is_a": "属于",
-        "has_kind": "细分类型",
-        "part_of": "所属",
-        "has_part": "组成部分",
-        "uses": "使用",
-        "used_by": "被使用",
-        "implements": "实现了",
-        "implemented_by": "实现者",
-        "variant_of": "变体源自",
-        "has_variant": "变体",
-        "successor_of": "前身",
-        "succeeded_by": "后继",
-        "see_also": "另见",
-    },
-}
-CATEGORY_STYLES = {
-    "framework": "magenta",
-    "library": "blue",
-    "model": "green",
-    "architecture": "cyan",
-    "technique": "yellow",
-    "concept": "bright_white",
-    "format": "red",
-    "dataset": "bright_magenta",
-}
+from .text_labels import CATEGORY_STYLES, LABELS, RELATION_LABELS
 
 
 def _langs(lang: str) -> list[str]:
@@ -199,73 +99,6 @@ def colon(lang: str) -> str:
 
 def _field(name: str, lang: str) -> Text:
     return Text(label(name, lang), style="bold cyan")
-
-
-def show_panel(term: Term, lang: str, cats: Iterable[Category] = ()) -> Panel:
-    parts: list[RenderableType] = []
-    if term.full_name:
-        parts.append(Text(term.full_name, style="italic"))
-    meta = Text()
-    cat_name = _cat_label(term.category, cats, lang)
-    meta.append(cat_name, style=_cat_style(term.category))
-    for value in (str(term.year) if term.year else None, term.org):
-        if value:
-            meta.append(" · ")
-            meta.append(value)
-    parts.append(meta)
-    paper = _paper_line(term)
-    if paper is not None:
-        parts.append(Text.assemble((label("paper", lang) + colon(lang), "dim"), paper))
-    for summary in _texts(term.summary, lang):
-        parts += [Text(""), Text(summary, style="bold")]
-    for body in _texts(term.body, lang):
-        for para in body.split("\n\n"):
-            parts += [Text(""), Text(" ".join(para.split()))]
-    for key in ("key_points", "strengths", "limitations", "uses"):
-        items = _bullets(getattr(term, key), lang)
-        if items:
-            parts += [Text(""), _field(key, lang)]
-            parts += [Padding(Text("• " + item), (0, 0, 0, 1)) for item in items]
-    if term.snippet:
-        parts += [Text(""), _field("snippet", lang)]
-        parts.append(Padding(Text(term.snippet.code.rstrip("\n"), style="green"), (0, 0, 0, 2)))
-    if term.related:
-        parts += [Text(""), _field("related", lang)]
-        groups: dict[str, list[str]] = {}
-        for rel in term.related:
-            groups.setdefault(rel.type, []).append(rel.label(lang))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(style="dim", no_wrap=True)
-        grid.add_column()
-        for rtype, names in groups.items():
-            grid.add_row(relation_label(rtype, lang), Text(("、" if lang == "zh" else ", ").join(names)))
-        parts.append(Padding(grid, (0, 0, 0, 2)))
-    extra = Text()
-    if term.aliases:
-        extra.append(label("aliases", lang) + colon(lang), style="dim")
-        extra.append(("、" if lang == "zh" else ", ").join(term.aliases))
-    if term.links:
-        if extra:
-            extra.append("\n")
-        extra.append(label("links", lang) + colon(lang), style="dim")
-        for i, link in enumerate(term.links):
-            if i:
-                extra.append("  ")
-            extra.append(link, style=f"link {link}")
-    if extra:
-        parts += [Text(""), extra]
-    subtitle = None
-    if term.source != "bundled":
-        subtitle = Text(f"{label('source', lang)}{colon(lang)}{term.source}", style="dim")
-    return Panel(
-        Group(*parts),
-        title=_title(term.name, term.zh_name),
-        title_align="left",
-        subtitle=subtitle,
-        subtitle_align="right",
-        border_style=_cat_style(term.category),
-        padding=(0, 1),
-    )
 
 
 def _match_text(hit_match: Any) -> Text:
@@ -367,7 +200,7 @@ def categories_table(result: CategoriesResult) -> Table:
     table.add_column("中文")
     table.add_column("#", justify="right")
     for c in result.categories:
-        table.add_row(Text(c.id, style=_cat_style(c.id)), Text(c.en), Text(c.zh), str(c.count))
+        table.add_row(Text(c.id, style=_cat_style(c.id)), Text(c.en), Text(c.zh), str(c.terms))
     return table
 
 
@@ -456,7 +289,7 @@ def paths_table(result: PathsResult) -> Table:
 
 def renderables(result: Any, lang: str) -> list[RenderableType]:
     if isinstance(result, ShowResult):
-        return [show_panel(t, lang, result.categories) for t in result.terms]
+        raise TypeError("show is drawn by render_panel")
     if isinstance(result, SearchResult):
         return [search_table(result, lang)]
     if isinstance(result, ListResult):
@@ -487,38 +320,10 @@ def make_console(opts: Options, **kwargs: Any) -> Console:
 
 
 def render(result: Any, opts: Options) -> None:
+    from .pager import output
+
     console = make_console(opts)
-    items = renderables(result, opts.lang)
-    if opts.pager and console.is_terminal and sys.stdout.isatty():
-        with console.capture() as capture:
-            for item in items:
-                console.print(item)
-        text = capture.get()
-        if text.count("\n") >= console.size.height and _page(text):
-            return
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    for item in items:
-        console.print(item)
-
-
-def _page(text: str) -> bool:
-    """Send `text` through $PAGER (default less -FRX), git style; False if no pager could run."""
-    command = os.environ.get("PAGER") or "less"
-    if command.strip() in ("", "cat"):
-        return False
-    env = dict(os.environ)
-    env.setdefault("LESS", "FRX")
-    try:
-        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
-    except OSError:
-        return False
-    assert proc.stdin is not None
-    try:
-        proc.stdin.write(text.encode(sys.stdout.encoding or "utf-8", errors="replace"))
-        proc.stdin.close()
-    except BrokenPipeError:
-        pass
-    proc.wait()
-    return True
+    with console.capture() as capture:
+        for item in renderables(result, opts.lang):
+            console.print(item)
+    output(capture.get(), pager=opts.pager and sys.stdout.isatty())

@@ -2,44 +2,38 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Brief, Category, Hit, Term
 
 
-@dataclass(frozen=True, slots=True)
-class ShowResult:
+class ShowResult(NamedTuple):
     terms: tuple[Term, ...]
     as_list: bool  # JSON gives a list when several names were asked for
     categories: tuple[Category, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     query: str
     hits: tuple[Hit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ListResult:
+class ListResult(NamedTuple):
     categories: tuple[Category, ...]
     briefs: tuple[Brief, ...]
     sort: str
 
 
-@dataclass(frozen=True, slots=True)
-class CompareResult:
+class CompareResult(NamedTuple):
     terms: tuple[Term, ...]
     categories: tuple[Category, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class CategoriesResult:
+class CategoriesResult(NamedTuple):
     categories: tuple[Category, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Node:
+class Node(NamedTuple):
     """A term in a relation tree, reached from its parent through `relation` (None at the root)."""
 
     brief: Brief
@@ -47,20 +41,17 @@ class Node:
     children: tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RelatedResult:
+class RelatedResult(NamedTuple):
     root: Node
     depth: int
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineResult:
+class TimelineResult(NamedTuple):
     briefs: tuple[Brief, ...]  # sorted by year, then name
     categories: tuple[Category, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(NamedTuple):
     """One finding of the linter, with a stable rule code."""
 
     code: str
@@ -72,8 +63,7 @@ class Issue:
     key: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ValidateResult:
+class ValidateResult(NamedTuple):
     files: tuple[str, ...]
     issues: tuple[Issue, ...]
     strict: bool
@@ -84,23 +74,20 @@ class ValidateResult:
         return sum(1 for i in self.issues if i.severity == "error")
 
 
-@dataclass(frozen=True, slots=True)
-class GraphResult:
+class GraphResult(NamedTuple):
     format: str
     nodes: tuple[Brief, ...]
     edges: tuple[tuple[str, str, str], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ExportResult:
+class ExportResult(NamedTuple):
     category: Category | None
     categories: tuple[Category, ...]
     terms: tuple[Term, ...]
     lang: str
 
 
-@dataclass(frozen=True, slots=True)
-class PathsResult:
+class PathsResult(NamedTuple):
     bundled: str
     user_file: str
     user_file_exists: bool

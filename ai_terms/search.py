@@ -18,6 +18,8 @@ from .model import Brief, Hit, Match, Term
 from .normalize import name_key
 
 if TYPE_CHECKING:
+    from array import array
+
     from .index import Index
 
 _TOKEN = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -35,7 +37,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 # Field weights for full text; names also score through the exact, prefix and fuzzy tiers.
-FIELD_WEIGHTS = {
+FIELD_WEIGHTS: dict[str, float] = {
     "name": 4.0,
     "tags": 2.5,
     "org": 2.5,
@@ -44,6 +46,7 @@ FIELD_WEIGHTS = {
     "body": 1.0,
     "more": 0.8,
 }
+FIELDS = tuple(FIELD_WEIGHTS)
 _K1 = 1.2
 _B = 0.6
 
@@ -83,65 +86,84 @@ def _stem(word: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     """Search tokens of `text`: English stems and word pairs, Chinese character bigrams."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     previous: str | None = None
-    for match in _TOKEN.finditer(folded):
-        run = match.group()
-        if _CJK.match(run):
+    for run in _TOKEN.findall(folded):
+        if run[0] >= "\u3400":
             previous = None
             if len(run) == 1:
                 out.append(run)
             else:
-                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+                out.extend([run[i : i + 2] for i in range(len(run) - 1)])
             continue
         if run in STOPWORDS:
             continue
         word = stem(run)
         out.append(word)
         if previous is not None:
-            out.append(f"{previous}+{word}")
+            out.append(previous + "+" + word)
         previous = word
     return out
 
 
-def _field_texts(term: Term) -> dict[str, str]:
+def _field_texts(term: Term) -> list[str]:
+    """The text of each FIELDS entry of a term, in FIELDS order."""
     names = [term.id.replace("-", " "), term.name, term.full_name or "", term.zh_name or "", *term.aliases]
     more = [*term.strengths.en, *term.strengths.zh, *term.limitations.en, *term.limitations.zh]
     more += [*term.uses.en, *term.uses.zh]
-    return {
-        "name": "\n".join(names),
-        "tags": "\n".join(t.replace("-", " ") for t in term.tags),
-        "org": term.org or "",
-        "summary": "\n".join(filter(None, (term.summary.en, term.summary.zh))),
-        "key_points": "\n".join((*term.key_points.en, *term.key_points.zh)),
-        "body": "\n".join(filter(None, (term.body.en, term.body.zh))),
-        "more": "\n".join(more),
-    }
+    return [
+        "\n".join(names),
+        "\n".join(t.replace("-", " ") for t in term.tags),
+        term.org or "",
+        "\n".join(filter(None, (term.summary.en, term.summary.zh))),
+        "\n".join((*term.key_points.en, *term.key_points.zh)),
+        "\n".join(filter(None, (term.body.en, term.body.zh))),
+        "\n".join(more),
+    ]
 
 
-def document_weights(terms: Sequence[Term]) -> list[dict[str, tuple[float, str]]]:
-    """Per term, each token's BM25 weight summed over fields, and the field that gave most of it."""
-    tokenized = [{f: tokenize(t) for f, t in _field_texts(term).items()} for term in terms]
-    avg = {f: max(1.0, sum(len(doc[f]) for doc in tokenized) / max(1, len(tokenized))) for f in FIELD_WEIGHTS}
-    result: list[dict[str, tuple[float, str]]] = []
-    for doc in tokenized:
-        weights: dict[str, tuple[float, str, float]] = {}
-        for field, tokens in doc.items():
+Postings = dict[str, tuple["array[int]", "array[float]", bytearray]]
+
+
+def build_postings(terms: Sequence[Term]) -> Postings:
+    """Token -> (term positions, BM25 weights summed over fields, the field that gave most), for the index.
+
+    Term positions are indexes into `terms`; fields are indexes into FIELDS.
+    """
+    from array import array
+    from collections import Counter
+
+    tokenized = [[tokenize(text) for text in _field_texts(term)] for term in terms]
+    count = max(1, len(tokenized))
+    avg = [max(1.0, sum(len(doc[f]) for doc in tokenized) / count) for f in range(len(FIELDS))]
+    weights_by_field = [FIELD_WEIGHTS[f] for f in FIELDS]
+    postings: Postings = {}
+    for rid, doc in enumerate(tokenized):
+        weights: dict[str, list[float]] = {}
+        for code, tokens in enumerate(doc):
             if not tokens:
                 continue
-            counts: dict[str, int] = {}
-            for token in tokens:
-                counts[token] = counts.get(token, 0) + 1
-            norm = _K1 * (1 - _B + _B * len(tokens) / avg[field])
-            for token, tf in counts.items():
-                part = FIELD_WEIGHTS[field] * tf * (_K1 + 1) / (tf + norm)
-                total, best, best_part = weights.get(token, (0.0, field, 0.0))
-                if part > best_part:
-                    best, best_part = field, part
-                weights[token] = (total + part, best, best_part)
-        result.append({tok: (round(w, 4), f) for tok, (w, f, _) in weights.items()})
-    return result
+            norm = _K1 * (1 - _B + _B * len(tokens) / avg[code])
+            scale = weights_by_field[code] * (_K1 + 1)
+            for token, tf in Counter(tokens).items():
+                part = scale * tf / (tf + norm)
+                entry = weights.get(token)
+                if entry is None:
+                    weights[token] = [part, float(code), part]
+                else:
+                    entry[0] += part
+                    if part > entry[2]:
+                        entry[1] = float(code)
+                        entry[2] = part
+        for token, (total, best, _) in weights.items():
+            lists = postings.get(token)
+            if lists is None:
+                lists = postings[token] = (array("i"), array("f"), bytearray())
+            lists[0].append(rid)
+            lists[1].append(total)
+            lists[2].append(int(best))
+    return postings
 
 
 def closest(text: str, choices: Sequence[str], limit: int = 5, cutoff: float = FUZZY_CUTOFF) -> list[int]:
@@ -198,34 +220,37 @@ def _name_tier(index: Index, key: str) -> dict[str, tuple[float, Match]]:
     return found
 
 
-def _text_tier(index: Index, query: str) -> tuple[dict[str, float], dict[str, str]]:
+def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], dict[str, str]]:
+    """Full-text scores of the best `keep` entries, by id, and the field that matched each best."""
     tokens = list(dict.fromkeys(tokenize(query)))
     if not tokens:
         return {}, {}
-    singles = [t for t in tokens if "+" not in t]
-    rows = index.postings(tokens)
-    df: dict[str, int] = {}
-    for token, *_ in rows:
-        df[token] = df.get(token, 0) + 1
+    singles = {t for t in tokens if "+" not in t}
     n = index.count()
-    raw: dict[str, float] = {}
-    matched: dict[str, set[str]] = {}
-    best: dict[str, tuple[float, str]] = {}
-    for token, tid, weight, field in rows:
-        idf = math.log(1 + (n - df[token] + 0.5) / (df[token] + 0.5))
-        part = idf * weight * (PHRASE_BOOST if "+" in token else 1.0)
-        raw[tid] = raw.get(tid, 0.0) + part
-        matched.setdefault(tid, set()).add(token)
-        if part > best.get(tid, (0.0, ""))[0]:
-            best[tid] = (part, field)
+    raw: dict[int, float] = {}
+    matched: dict[int, int] = {}
+    best: dict[int, tuple[float, int]] = {}
+    for token, rids, weights, fields in index.postings(tokens):
+        df = len(rids)
+        idf = math.log(1 + (n - df + 0.5) / (df + 0.5)) * (PHRASE_BOOST if "+" in token else 1.0)
+        single = token in singles
+        for rid, weight, field in zip(rids, weights, fields, strict=True):
+            part = idf * weight
+            raw[rid] = raw.get(rid, 0.0) + part
+            if single:
+                matched[rid] = matched.get(rid, 0) + 1
+            if part > best.get(rid, (0.0, 0))[0]:
+                best[rid] = (part, field)
     if not raw:
         return {}, {}
     top = max(raw.values())
-    scores = {}
-    for tid, value in raw.items():
-        coverage = len(matched[tid] & set(singles)) / max(1, len(singles))
-        scores[tid] = TEXT * (value / top) * (0.4 + 0.6 * coverage * coverage)
-    return scores, {tid: field for tid, (_, field) in best.items()}
+    scored = {
+        rid: TEXT * (value / top) * (0.4 + 0.6 * (matched.get(rid, 0) / max(1, len(singles))) ** 2)
+        for rid, value in raw.items()
+    }
+    kept = sorted(scored, key=scored.__getitem__, reverse=True)[:keep]
+    ids = index.ids_for_rids(kept)
+    return {ids[r]: scored[r] for r in kept}, {ids[r]: FIELDS[best[r][1]] for r in kept}
 
 
 def search(
@@ -241,7 +266,8 @@ def search(
     if not key:
         return []
     named = _name_tier(index, key)
-    text_scores, text_fields = _text_tier(index, query)
+    keep = limit * 5 + 50 if category is None and tag is None else 5000  # filters may discard most hits
+    text_scores, text_fields = _text_tier(index, query, keep)
     ranked: list[tuple[float, str]] = []
     for tid in set(named) | set(text_scores):
         text = text_scores.get(tid, 0.0)

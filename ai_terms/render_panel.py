@@ -1,0 +1,346 @@
+"""The `show` panel, drawn without rich.
+
+`aiterms show lora` is the command people run mid-coding, and importing rich costs more than everything else
+it does; this module lays out the one panel `show` and `random` print -- wrapping by display width (Chinese
+characters take two cells; closing punctuation never starts a line), box drawing, ANSI styles and OSC 8
+links -- with the stdlib alone. Every other view is rendered by rich (render_text.py). Text is only ever
+written as text: corpus content is never interpreted, and overlay text was cleaned of escapes on loading.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from .model import Bi, BiList, Category, Term
+from .render import Options
+from .results import ShowResult
+from .text_labels import CATEGORY_STYLES, LABELS, RELATION_LABELS
+
+_SGR = {
+    "bold": "1",
+    "dim": "2",
+    "italic": "3",
+    "underline": "4",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "magenta": "35",
+    "cyan": "36",
+    "white": "37",
+    "bright_magenta": "95",
+    "bright_white": "97",
+}
+_NO_START = frozenset("，。、；：！？）」』”’》〉】…,.;:!?)]}%")
+_NO_END = frozenset("（「『“‘《〈【([{")
+_UNIT = re.compile(
+    r"\s+|[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]+"
+)
+
+
+class Run(NamedTuple):
+    """A piece of text with one style: space-separated SGR names, optionally "link URL"."""
+
+    text: str
+    style: str = ""
+
+
+class Block(NamedTuple):
+    """A paragraph: runs wrapped to the width, the first line indented `first`, the others `rest`.
+
+    `lead` is written as it is at the start of the first line (a label with its alignment padding).
+    """
+
+    runs: tuple[Run, ...]
+    first: int = 0
+    rest: int = 0
+    wrap: bool = True
+    lead: tuple[Run, ...] = ()
+
+
+def cell_width(text: str) -> int:
+    """Display width in terminal cells."""
+    if text.isascii():
+        return len(text)
+    width = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
+
+
+def _units(runs: Iterable[Run]) -> list[tuple[list[Run], bool]]:
+    """Breakable units (each a list of styled pieces) and whether each is white space."""
+    units: list[tuple[list[Run], bool]] = []
+    for run in runs:
+        for match in _UNIT.finditer(run.text):
+            piece = match.group()
+            if piece.isspace():
+                units.append(([Run(" ", run.style)], True))
+                continue
+            prev = units[-1] if units else None
+            if prev and not prev[1] and (piece[0] in _NO_START or prev[0][-1].text[-1] in _NO_END):
+                prev[0].append(Run(piece, run.style))
+            else:
+                units.append(([Run(piece, run.style)], False))
+    return units
+
+
+def _split(pieces: list[Run], room: int) -> tuple[list[Run], list[Run]]:
+    """Cut a unit that is wider than a whole line at `room` cells."""
+    head: list[Run] = []
+    used = 0
+    for i, piece in enumerate(pieces):
+        for j, ch in enumerate(piece.text):
+            w = cell_width(ch)
+            if used + w > room and used > 0:
+                head.append(Run(piece.text[:j], piece.style))
+                return head, [Run(piece.text[j:], piece.style), *pieces[i + 1 :]]
+            used += w
+        head.append(piece)
+    return head, []
+
+
+def wrap(block: Block, width: int) -> list[tuple[int, list[Run]]]:
+    """Lines of (indent, pieces) for `block` in `width` cells."""
+    if not block.wrap:
+        out = []
+        for line in "".join(r.text for r in block.runs).split("\n"):
+            style = block.runs[0].style if block.runs else ""
+            pieces = [Run(line, style)]
+            indent = block.first
+            while cell_width(line) > width - indent:
+                head, rest = _split(pieces, width - indent)
+                out.append((indent, head))
+                pieces = rest
+                line = "".join(p.text for p in rest)
+            out.append((indent, pieces))
+        return out
+    lines: list[tuple[int, list[Run]]] = []
+    indent = block.first
+    current: list[Run] = list(block.lead)
+    used = sum(cell_width(r.text) for r in block.lead)
+    space: Run | None = None
+    for pieces, is_space in _units(block.runs):
+        if is_space:
+            space = pieces[0] if current else None
+            continue
+        w = sum(cell_width(p.text) for p in pieces)
+        gap = 1 if space is not None else 0
+        if used + gap + w <= width - indent:
+            if space is not None and used > sum(cell_width(r.text) for r in block.lead):
+                current.append(space)
+            current.extend(pieces)
+            used += gap + w
+        else:
+            if current:
+                lines.append((indent, current))
+                indent = block.rest
+            current, used = [], 0
+            while w > width - indent:
+                head, pieces = _split(pieces, width - indent)
+                lines.append((indent, head))
+                indent = block.rest
+                w = sum(cell_width(p.text) for p in pieces)
+            current, used = list(pieces), w
+        space = None
+    lines.append((indent, current))
+    return lines
+
+
+class Painter(NamedTuple):
+    """How to write styles: ANSI or nothing, OSC 8 links or not, box characters or ASCII."""
+
+    color: bool
+    unicode: bool
+
+    def paint(self, run: Run) -> str:
+        if not self.color or not run.style or not run.text:
+            return run.text
+        codes = []
+        link = None
+        words = run.style.split()
+        for i, word in enumerate(words):
+            if word == "link" and i + 1 < len(words):
+                link = words[i + 1]
+            elif word in _SGR:
+                codes.append(_SGR[word])
+        text = f"\x1b[{';'.join(codes)}m{run.text}\x1b[0m" if codes else run.text
+        if link:
+            text = f"\x1b]8;;{link}\x1b\\{text}\x1b]8;;\x1b\\"
+        return text
+
+
+def _label(key: str, lang: str) -> str:
+    if lang == "both":
+        en, zh = LABELS["en"][key], LABELS["zh"][key]
+        return en if en == zh else f"{en} · {zh}"
+    return LABELS[lang][key]
+
+
+def _relation(rtype: str, lang: str) -> str:
+    if lang == "both":
+        return f"{RELATION_LABELS['en'][rtype]} · {RELATION_LABELS['zh'][rtype]}"
+    return RELATION_LABELS[lang][rtype]
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _texts(value: Bi, lang: str) -> list[str]:
+    if lang == "both":
+        return [t for t in (value.en, value.zh) if t]
+    picked = value.pick(lang)
+    return [picked] if picked else []
+
+
+def _bullets(value: BiList, lang: str) -> list[str]:
+    return [*value.en, *value.zh] if lang == "both" else list(value.pick(lang))
+
+
+def _category(term: Term, cats: Iterable[Category], lang: str) -> str:
+    for c in cats:
+        if c.id == term.category:
+            return {"en": c.en, "zh": c.zh}.get(lang, f"{c.en} · {c.zh}")
+    return term.category
+
+
+def blocks(term: Term, lang: str, cats: Iterable[Category], bullet: str) -> list[Block]:
+    """The panel's content, as paragraphs of styled runs."""
+    blank = Block(())
+    out: list[Block] = []
+    if term.full_name:
+        out.append(Block((Run(term.full_name, "italic"),)))
+    meta = [Run(_category(term, cats, lang), CATEGORY_STYLES.get(term.category, "white"))]
+    for value in (str(term.year) if term.year else None, term.org):
+        if value:
+            meta += [Run(" · "), Run(value)]
+    out.append(Block(tuple(meta)))
+    paper = term.paper
+    if paper is not None and (paper.title or paper.arxiv):
+        runs = [Run(_label("paper", lang) + _colon(lang), "dim"), Run(paper.title or "", "italic")]
+        url = paper.url or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
+        if paper.arxiv:
+            runs += [Run("  "), Run(f"arXiv:{paper.arxiv}", f"underline link {url}" if url else "underline")]
+        elif url:
+            runs += [Run("  "), Run(url, f"underline link {url}")]
+        out.append(Block(tuple(runs)))
+    for summary in _texts(term.summary, lang):
+        out += [blank, Block((Run(summary, "bold"),))]
+    for body in _texts(term.body, lang):
+        for para in body.split("\n\n"):
+            out += [blank, Block((Run(" ".join(para.split())),))]
+    for key in ("key_points", "strengths", "limitations", "uses"):
+        items = _bullets(getattr(term, key), lang)
+        if items:
+            out += [blank, Block((Run(_label(key, lang), "bold cyan"),))]
+            out += [Block((Run(f"{bullet} {item}"),), first=1, rest=3) for item in items]
+    if term.snippet:
+        out += [blank, Block((Run(_label("snippet", lang), "bold cyan"),))]
+        out.append(Block((Run(term.snippet.code.strip("\n"), "green"),), first=2, rest=2, wrap=False))
+    if term.related:
+        out += [blank, Block((Run(_label("related", lang), "bold cyan"),))]
+        groups: dict[str, list[str]] = {}
+        for rel in term.related:
+            groups.setdefault(rel.type, []).append(rel.label(lang))
+        pad = max(cell_width(_relation(t, lang)) for t in groups)
+        sep = "、" if lang == "zh" else ", "
+        for rtype, names in groups.items():
+            label = _relation(rtype, lang)
+            label += " " * (pad - cell_width(label) + 1)
+            out.append(Block((Run(sep.join(names)),), first=2, rest=3 + pad, lead=(Run(label, "dim"),)))
+    tail: list[Block] = []
+    if term.aliases:
+        sep = "、" if lang == "zh" else ", "
+        tail.append(Block((Run(_label("aliases", lang) + _colon(lang), "dim"), Run(sep.join(term.aliases)))))
+    if term.links:
+        runs = [Run(_label("links", lang) + _colon(lang), "dim")]
+        for i, link in enumerate(term.links):
+            runs += [Run("  " if i else ""), Run(link, f"link {link}")]
+        tail.append(Block(tuple(runs)))
+    if tail:
+        out += [blank, *tail]
+    return out
+
+
+def panel(term: Term, lang: str, cats: Iterable[Category], *, width: int, painter: Painter) -> str:
+    """The whole panel as a string of `width` cells per line."""
+    tl, tr, bl, br, h, v = ("╭", "╮", "╰", "╯", "─", "│") if painter.unicode else ("+", "+", "+", "+", "-", "|")
+    border = CATEGORY_STYLES.get(term.category, "white")
+    inner = max(10, width - 4)
+    title = [Run(term.name, "bold")]
+    if term.zh_name and term.zh_name != term.name:
+        title += [Run(" · " if painter.unicode else " - "), Run(term.zh_name, "bold")]
+    title_text = "".join(r.text for r in title)
+    if cell_width(title_text) > width - 6:
+        title = [Run(_truncate(title_text, width - 7), "bold")]
+        title_text = title[0].text
+    top = (
+        painter.paint(Run(tl + h + " ", border))
+        + "".join(painter.paint(r) for r in title)
+        + painter.paint(Run(" " + h * max(0, width - 5 - cell_width(title_text)) + tr, border))
+    )
+    lines = [top]
+    left = painter.paint(Run(v, border)) + " "
+    right = " " + painter.paint(Run(v, border))
+    bullet = "•" if painter.unicode else "*"
+    for block in blocks(term, lang, cats, bullet):
+        for indent, pieces in wrap(block, inner):
+            used = indent + sum(cell_width(p.text) for p in pieces)
+            body = " " * indent + "".join(painter.paint(p) for p in pieces) + " " * max(0, inner - used)
+            lines.append(left + body + right)
+    bottom_fill = width - 2
+    if term.source != "bundled":
+        note = _truncate(f"{_label('source', lang)}{_colon(lang)}{term.source}", max(1, width - 8))
+        fill = max(0, bottom_fill - cell_width(note) - 3)
+        lines.append(
+            painter.paint(Run(bl + h * fill + " ", border))
+            + painter.paint(Run(note, "dim"))
+            + painter.paint(Run(" " + h + br, border))
+        )
+    else:
+        lines.append(painter.paint(Run(bl + h * bottom_fill + br, border)))
+    if not painter.unicode:
+        lines = [line.replace("·", "-") for line in lines]
+    return "\n".join(lines) + "\n"
+
+
+def _truncate(text: str, cells: int) -> str:
+    if cell_width(text) <= cells:
+        return text
+    out = ""
+    for ch in text:
+        if cell_width(out + ch) > cells - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def terminal_width() -> int:
+    """COLUMNS if set, else the terminal's width, else 80 (as rich decides)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
+def render(result: ShowResult, opts: Options) -> None:
+    from .pager import output
+
+    is_tty = sys.stdout.isatty()
+    color = opts.color and (is_tty or bool(os.environ.get("FORCE_COLOR"))) and os.environ.get("TERM") != "dumb"
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    painter = Painter(color=color, unicode=encoding in ("utf8", "utf16", "utf32"))
+    width = terminal_width()
+    text = "".join(panel(t, opts.lang, result.categories, width=width, painter=painter) for t in result.terms)
+    output(text, pager=opts.pager and is_tty)
