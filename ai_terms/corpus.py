@@ -91,12 +91,72 @@ def read_file(path: str, label: str | None = None) -> Parsed:
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
-        data = tomli.loads(text)
+        data = _parse_large(text) if len(text) > PARALLEL_PARSE_FROM else None
+        if data is None:
+            data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
         msg = getattr(exc, "msg", str(exc))
         where: tuple[int | None, int | None] = (getattr(exc, "lineno", None), getattr(exc, "colno", None))
         raise CorpusError(shown, f"invalid TOML: {msg}", line=where[0], col=where[1]) from None
     return Parsed(path=path, label=shown, text=text, data=data)
+
+
+PARALLEL_PARSE_FROM = 2_000_000  # characters; smaller files parse faster than a fork costs
+_TERM_HEADER = re.compile(r"^\[term\.[a-z0-9-]+\][ \t]*$", re.M)
+
+
+def _parse_large(text: str) -> dict[str, Any] | None:
+    """Parse a large corpus file as two halves on two cores; None when that is not safely possible.
+
+    The cut is made before a `[term.<id>]` header near the middle that is not inside a multi-line string.
+    The halves must define disjoint terms and categories (a later `[term.x.sub]` table for a term of the
+    other half, or a duplicate, makes them overlap); otherwise, or on any error in either half, the caller
+    parses the whole file, which also gives TOML errors their true line numbers.
+    """
+    import tomli
+
+    from . import parallel
+
+    if not parallel.available():
+        return None
+    cut = None
+    for match in _TERM_HEADER.finditer(text, len(text) // 2):
+        before = text[: match.start()]
+        if before.count('"""') % 2 == 0 and before.count("'''") % 2 == 0:
+            cut = match.start()
+            break
+    if cut is None:
+        return None
+    try:
+        child = parallel.Forked(_loads_or_none, text[cut:])
+    except OSError:  # no fork today (process limits): parse it whole
+        return None
+    try:
+        first = tomli.loads(text[:cut])
+    except tomli.TOMLDecodeError:
+        child.result()
+        return None
+    second = child.result()
+    if second is None:
+        return None
+    merged: dict[str, Any] = dict(first)
+    for key, value in second.items():
+        if key not in merged:
+            merged[key] = value
+        elif isinstance(value, dict) and isinstance(merged[key], dict) and not set(value) & set(merged[key]):
+            merged[key] = {**merged[key], **value}
+        else:
+            return None
+    return merged
+
+
+def _loads_or_none(text: str) -> dict[str, Any] | None:
+    import tomli
+
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError:
+        return None
 
 
 def locate(text: str, table: str, key: str | None = None) -> tuple[int | None, int | None]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from array import array
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -20,22 +19,24 @@ from .model import RELATION_TYPES, Bi, Brief, Category, Term
 from .normalize import name_key
 from .paths import Source, cache_dir, sources
 
-FORMAT = 4  # bump when the schema or the tokenizer changes
+FORMAT = 7  # bump when the schema or the tokenizer changes
 
 # Warnings from the last rebuild in this process (dangling relations in an overlay, ...): shown once, by the CLI.
 BUILD_WARNINGS: list[str] = []
 
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
-CREATE TABLE category(id TEXT PRIMARY KEY, en TEXT NOT NULL, zh TEXT NOT NULL, pos INTEGER NOT NULL);
+CREATE TABLE category(id TEXT PRIMARY KEY, en TEXT NOT NULL, zh TEXT NOT NULL, pos INTEGER NOT NULL,
+    terms INTEGER NOT NULL);
 CREATE TABLE term(
     rid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, name TEXT NOT NULL, zh_name TEXT,
     category TEXT NOT NULL, year INTEGER, tags TEXT NOT NULL, summary_en TEXT, summary_zh TEXT,
-    source TEXT NOT NULL, data TEXT NOT NULL);
+    source TEXT NOT NULL, superseded INTEGER NOT NULL, data TEXT NOT NULL);
 CREATE TABLE name(key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY(key, rid)) WITHOUT ROWID;
-CREATE TABLE posting(token TEXT PRIMARY KEY, rids BLOB NOT NULL, weights BLOB NOT NULL, fields BLOB NOT NULL)
-    WITHOUT ROWID;
+CREATE VIRTUAL TABLE fulltext USING fts5(
+    name, tags, org, summary, key_points, body, more,
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '+'", content = '');
 CREATE TABLE edge(src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL);
 """
 
@@ -135,10 +136,7 @@ class Index:
         return int(self.conn.execute("SELECT count(*) FROM term").fetchone()[0])
 
     def categories(self) -> list[Category]:
-        rows = self.conn.execute(
-            "SELECT c.id, c.en, c.zh, (SELECT count(*) FROM term t WHERE t.category = c.id) "
-            "FROM category c ORDER BY c.pos"
-        ).fetchall()
+        rows = self.conn.execute("SELECT id, en, zh, terms FROM category ORDER BY pos").fetchall()
         return [Category(*r) for r in rows]
 
     def tags(self) -> dict[str, int]:
@@ -152,28 +150,40 @@ class Index:
         return self.conn.execute("SELECT src, type, dst FROM edge ORDER BY src, type, dst").fetchall()
 
     # -- full text -----------------------------------------------------------------------------
-    def postings(self, tokens: Sequence[str]) -> list[tuple[str, array[int], array[float], bytes]]:
-        """(token, term rids, weights, field codes) per token found; len(rids) is its document frequency."""
-        if not tokens:
-            return []
-        marks = ",".join("?" * len(tokens))
-        out = []
-        for token, rids, weights, fields in self.conn.execute(
-            f"SELECT token, rids, weights, fields FROM posting WHERE token IN ({marks})", list(tokens)
-        ):
-            r = array("i")
-            r.frombytes(rids)
-            w = array("f")
-            w.frombytes(weights)
-            out.append((token, r, w, bytes(fields)))
-        return out
+    def fulltext(self, match: str, weights: Sequence[float], limit: int) -> list[tuple[int, float]]:
+        """(rid, score) of the best `limit` entries for an FTS5 `match`; score is BM25 with field weights,
+        higher is better."""
+        marks = ",".join("?" * len(weights))
+        rows = self.conn.execute(
+            f"SELECT rowid, bm25(fulltext, {marks}) AS s FROM fulltext WHERE fulltext MATCH ? ORDER BY s LIMIT ?",
+            [*weights, match, limit],
+        ).fetchall()
+        return [(rid, -score) for rid, score in rows]
 
-    def ids_for_rids(self, rids: Sequence[int]) -> dict[int, str]:
-        found: dict[int, str] = {}
+    def fulltext_among(self, match: str, rids: Sequence[int]) -> set[int]:
+        """Which of `rids` match `match`."""
+        found: set[int] = set()
         for i in range(0, len(rids), 500):
             chunk = list(rids[i : i + 500])
             marks = ",".join("?" * len(chunk))
-            found.update(self.conn.execute(f"SELECT rid, id FROM term WHERE rid IN ({marks})", chunk).fetchall())
+            found.update(
+                r
+                for (r,) in self.conn.execute(
+                    f"SELECT rowid FROM fulltext WHERE fulltext MATCH ? AND rowid IN ({marks})", [match, *chunk]
+                )
+            )
+        return found
+
+    def ids_for_rids(self, rids: Sequence[int]) -> dict[int, tuple[str, bool]]:
+        """rid -> (id, whether a newer entry supersedes it)."""
+        found: dict[int, tuple[str, bool]] = {}
+        for i in range(0, len(rids), 500):
+            chunk = list(rids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            for rid, tid, superseded in self.conn.execute(
+                f"SELECT rid, id, superseded FROM term WHERE rid IN ({marks})", chunk
+            ):
+                found[rid] = (tid, bool(superseded))
         return found
 
     def _meta(self, key: str) -> str:
@@ -220,14 +230,18 @@ def _name_rows(term: Term) -> list[tuple[str, str, str]]:
 
 def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
     """Fill an empty database with a loaded corpus (`corpus.Loaded`)."""
-    from .search import build_postings
+    from .search import DocumentsJob
 
     conn.executescript(_SCHEMA)
-    conn.executemany(
-        "INSERT INTO category VALUES (?, ?, ?, ?)",
-        [(c.id, c.en, c.zh, i) for i, c in enumerate(loaded.categories.values())],
-    )
     terms: list[Term] = [loaded.terms[t] for t in sorted(loaded.terms)]
+    documents = DocumentsJob(terms)  # tokenizing is the slowest step: start it first, maybe in parallel
+    sizes: dict[str, int] = {}
+    for term in terms:
+        sizes[term.category] = sizes.get(term.category, 0) + 1
+    conn.executemany(
+        "INSERT INTO category VALUES (?, ?, ?, ?, ?)",
+        [(c.id, c.en, c.zh, i, sizes.get(c.id, 0)) for i, c in enumerate(loaded.categories.values())],
+    )
     term_rows = []
     name_rows = []
     names_blob = []
@@ -244,18 +258,18 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
                 term.summary.en,
                 term.summary.zh,
                 term.source,
-                json.dumps(term.to_json(), ensure_ascii=False),
+                any(r.type == "succeeded_by" for r in term.related),
+                json.dumps(term.to_json(), ensure_ascii=False, separators=(",", ":"), check_circular=False),
             )
         )
         for key, field, text in _name_rows(term):
             name_rows.append((key, rid, field, text))
             names_blob.append(f"{key}\t{term.id}\t{field}\t{text}")
-    conn.executemany("INSERT INTO term VALUES (?,?,?,?,?,?,?,?,?,?,?)", term_rows)
+    conn.executemany("INSERT INTO term VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", term_rows)
     conn.executemany("INSERT INTO name VALUES (?,?,?,?)", sorted(name_rows))
-    postings = build_postings(terms)
     conn.executemany(
-        "INSERT INTO posting VALUES (?,?,?,?)",
-        ((token, r.tobytes(), w.tobytes(), bytes(f)) for token, (r, w, f) in sorted(postings.items())),
+        "INSERT INTO fulltext(rowid, name, tags, org, summary, key_points, body, more) VALUES (?,?,?,?,?,?,?,?)",
+        ((rid, *fields) for rid, fields in enumerate(documents.result())),
     )
     edges = [
         (term.id, rel.type, rel.id)

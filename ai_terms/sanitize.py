@@ -13,13 +13,15 @@ _ESCAPE_SEQ = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b
 
 def clean(text: str) -> str:
     """`text` without terminal escape sequences and unsafe control characters."""
-    if not _UNSAFE.search(text):
+    if text.isprintable() or not _UNSAFE.search(text):  # isprintable: no controls or format characters
         return text
     return _UNSAFE.sub("", _ESCAPE_SEQ.sub("", text))
 
 
 def clean_line(text: str) -> str:
     """`clean`, and on one line: for names, ids and other single-line fields."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # the common case, decided in C
     return " ".join(clean(text).split())
 
 

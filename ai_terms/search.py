@@ -8,18 +8,16 @@ Every hit carries a Match that says which field matched and shows where.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from .model import Brief, Hit, Match, Term
 from .normalize import name_key
 
 if TYPE_CHECKING:
-    from array import array
-
     from .index import Index
 
 _TOKEN = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -38,10 +36,10 @@ _SUFFIXES = (
 
 # Field weights for full text; names also score through the exact, prefix and fuzzy tiers.
 FIELD_WEIGHTS: dict[str, float] = {
-    "name": 4.0,
+    "name": 2.0,  # names matter most, but the name tier already ranks them; here they only add to the text
     "tags": 2.5,
     "org": 2.5,
-    "summary": 2.0,
+    "summary": 3.0,  # one sentence saying what the thing is: the best evidence a description matches
     "key_points": 1.2,
     "body": 1.0,
     "more": 0.8,
@@ -56,6 +54,7 @@ PREFIX = 70.0
 FUZZY = 20.0  # a fuzzy name scores FUZZY at the cutoff similarity, FUZZY + 40 when identical
 TEXT = 35.0
 FUZZY_CUTOFF = 60.0
+SUPERSEDED = 0.85  # a topic search should show the current tool before the one it replaced
 PHRASE_BOOST = 2.0  # adjacent query words found adjacent in the text are stronger evidence than either word
 
 
@@ -84,26 +83,27 @@ def _stem(word: str) -> str:
     return word
 
 
-def tokenize(text: str) -> list[str]:
-    """Search tokens of `text`: English stems and word pairs, Chinese character bigrams."""
+def tokenize(text: str, *, pairs: bool = True) -> list[str]:
+    """Search tokens of `text`: English stems (and word pairs), Chinese character bigrams."""
     folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
-    previous: str | None = None
+    stems: list[str] = []  # the current stretch of English words, paired when it ends
+    cache = _STEMS
     for run in _TOKEN.findall(folded):
-        if run[0] >= "\u3400":
-            previous = None
-            if len(run) == 1:
-                out.append(run)
-            else:
-                out.extend([run[i : i + 2] for i in range(len(run) - 1)])
+        if run[0] < "\u3400":
+            if run not in STOPWORDS:
+                stems.append(cache.get(run) or stem(run))
             continue
-        if run in STOPWORDS:
-            continue
-        word = stem(run)
-        out.append(word)
-        if previous is not None:
-            out.append(previous + "+" + word)
-        previous = word
+        if stems:
+            out += stems
+            if pairs and len(stems) > 1:
+                out += [a + "+" + b for a, b in pairwise(stems)]
+            stems = []
+        out += [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
+    if stems:
+        out += stems
+        if pairs and len(stems) > 1:
+            out += [a + "+" + b for a, b in pairwise(stems)]
     return out
 
 
@@ -123,47 +123,47 @@ def _field_texts(term: Term) -> list[str]:
     ]
 
 
-Postings = dict[str, tuple["array[int]", "array[float]", bytearray]]
+def documents(terms: Sequence[Term]) -> list[list[str]]:
+    """Each term's fields (in FIELDS order) as space-separated search tokens, for SQLite FTS5 to index.
 
-
-def build_postings(terms: Sequence[Term]) -> Postings:
-    """Token -> (term positions, BM25 weights summed over fields, the field that gave most), for the index.
-
-    Term positions are indexes into `terms`; fields are indexes into FIELDS.
+    Word pairs only where text is short and dense (names to key points): in long bodies they would double
+    the index for little gain, since a phrase worth finding is nearly always in the summary or key points.
     """
-    from array import array
-    from collections import Counter
+    paired = [field not in ("body", "more") for field in FIELDS]
+    return [
+        [" ".join(tokenize(text, pairs=p)) for text, p in zip(_field_texts(term), paired, strict=True)]
+        for term in terms
+    ]
 
-    tokenized = [[tokenize(text) for text in _field_texts(term)] for term in terms]
-    count = max(1, len(tokenized))
-    avg = [max(1.0, sum(len(doc[f]) for doc in tokenized) / count) for f in range(len(FIELDS))]
-    weights_by_field = [FIELD_WEIGHTS[f] for f in FIELDS]
-    postings: Postings = {}
-    for rid, doc in enumerate(tokenized):
-        weights: dict[str, list[float]] = {}
-        for code, tokens in enumerate(doc):
-            if not tokens:
-                continue
-            norm = _K1 * (1 - _B + _B * len(tokens) / avg[code])
-            scale = weights_by_field[code] * (_K1 + 1)
-            for token, tf in Counter(tokens).items():
-                part = scale * tf / (tf + norm)
-                entry = weights.get(token)
-                if entry is None:
-                    weights[token] = [part, float(code), part]
-                else:
-                    entry[0] += part
-                    if part > entry[2]:
-                        entry[1] = float(code)
-                        entry[2] = part
-        for token, (total, best, _) in weights.items():
-            lists = postings.get(token)
-            if lists is None:
-                lists = postings[token] = (array("i"), array("f"), bytearray())
-            lists[0].append(rid)
-            lists[1].append(total)
-            lists[2].append(int(best))
-    return postings
+
+PARALLEL_FROM = 2000  # below this many terms a second process costs more than it saves
+
+
+class DocumentsJob:
+    """`documents(terms)`, the second half tokenized in a forked child (parallel.py) for large corpora.
+
+    Start it before other build work (JSON, name rows) so that the child runs alongside, then call `result`.
+    """
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        from . import parallel
+
+        self.terms = terms
+        self.half = len(terms)
+        self.child: parallel.Forked[list[list[str]]] | None = None
+        if len(terms) >= PARALLEL_FROM and parallel.available():
+            try:
+                self.child = parallel.Forked(documents, terms[len(terms) // 2 :])
+                self.half = len(terms) // 2
+            except OSError:  # no fork today (process limits): do it all here
+                self.child = None
+
+    def result(self) -> list[list[str]]:
+        first = documents(self.terms[: self.half])
+        if self.child is None:
+            return first
+        second = self.child.result()
+        return first + (second if second is not None else documents(self.terms[self.half :]))
 
 
 def closest(text: str, choices: Sequence[str], limit: int = 5, cutoff: float = FUZZY_CUTOFF) -> list[int]:
@@ -220,37 +220,40 @@ def _name_tier(index: Index, key: str) -> dict[str, tuple[float, Match]]:
     return found
 
 
-def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], dict[str, str]]:
-    """Full-text scores of the best `keep` entries, by id, and the field that matched each best."""
+def _fts_query(tokens: Sequence[str]) -> str:
+    return " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+
+
+def _text_tier(index: Index, query: str, keep: int) -> dict[str, float]:
+    """Full-text scores of the best `keep` entries, by id: field-weighted BM25 (by FTS5), scaled by how
+    many of the query's words each entry contains, so that an entry matching all words beats one that
+    repeats a single word."""
     tokens = list(dict.fromkeys(tokenize(query)))
     if not tokens:
-        return {}, {}
-    singles = {t for t in tokens if "+" not in t}
-    n = index.count()
-    raw: dict[int, float] = {}
-    matched: dict[int, int] = {}
-    best: dict[int, tuple[float, int]] = {}
-    for token, rids, weights, fields in index.postings(tokens):
-        df = len(rids)
-        idf = math.log(1 + (n - df + 0.5) / (df + 0.5)) * (PHRASE_BOOST if "+" in token else 1.0)
-        single = token in singles
-        for rid, weight, field in zip(rids, weights, fields, strict=True):
-            part = idf * weight
-            raw[rid] = raw.get(rid, 0.0) + part
-            if single:
-                matched[rid] = matched.get(rid, 0) + 1
-            if part > best.get(rid, (0.0, 0))[0]:
-                best[rid] = (part, field)
-    if not raw:
-        return {}, {}
-    top = max(raw.values())
-    scored = {
-        rid: TEXT * (value / top) * (0.4 + 0.6 * (matched.get(rid, 0) / max(1, len(singles))) ** 2)
-        for rid, value in raw.items()
-    }
-    kept = sorted(scored, key=scored.__getitem__, reverse=True)[:keep]
-    ids = index.ids_for_rids(kept)
-    return {ids[r]: scored[r] for r in kept}, {ids[r]: FIELDS[best[r][1]] for r in kept}
+        return {}
+    weights = [FIELD_WEIGHTS[f] for f in FIELDS]
+    ranked = index.fulltext(_fts_query(tokens), weights, keep)
+    if not ranked:
+        return {}
+    singles = [t for t in tokens if "+" not in t]
+    rids = [rid for rid, _ in ranked]
+    matched = dict.fromkeys(rids, 0.0)
+    for token in singles:
+        for rid in index.fulltext_among(_fts_query([token]), rids):
+            matched[rid] += 1
+    phrases = [t for t in tokens if "+" in t]
+    for token in phrases:  # adjacent query words found adjacent in the text count as more evidence
+        for rid in index.fulltext_among(_fts_query([token]), rids):
+            matched[rid] += PHRASE_BOOST - 1
+    top = max(score for _, score in ranked)
+    ids = index.ids_for_rids(rids)
+    out = {}
+    for rid, score in ranked:
+        tid, superseded = ids[rid]
+        coverage = min(1.0, matched[rid] / max(1, len(singles)))
+        factor = SUPERSEDED if superseded else 1.0
+        out[tid] = TEXT * factor * (score / top) * (0.4 + 0.6 * coverage * coverage)
+    return out
 
 
 def search(
@@ -267,7 +270,7 @@ def search(
         return []
     named = _name_tier(index, key)
     keep = limit * 5 + 50 if category is None and tag is None else 5000  # filters may discard most hits
-    text_scores, text_fields = _text_tier(index, query, keep)
+    text_scores = _text_tier(index, query, keep)
     ranked: list[tuple[float, str]] = []
     for tid in set(named) | set(text_scores):
         text = text_scores.get(tid, 0.0)
@@ -289,10 +292,7 @@ def search(
     full = {t.id: t for t in index.terms(needing_text)}
     hits = []
     for score, brief in picked:
-        if brief.id in named:
-            match = named[brief.id][1]
-        else:
-            match = explain(full[brief.id], text_fields.get(brief.id, "body"), query)
+        match = named[brief.id][1] if brief.id in named else explain(full[brief.id], query)
         hits.append(Hit(brief=brief, score=round(score, 2), match=match))
     return hits
 
@@ -312,8 +312,9 @@ def _needles(query: str) -> list[str]:
     return sorted(needles, key=len, reverse=True)
 
 
-def explain(term: Term, field: str, query: str, width: int = 100) -> Match:
-    """A Match for a full-text hit: a window of the field's text around the first matching word."""
+def explain(term: Term, query: str, width: int = 100) -> Match:
+    """A Match for a full-text hit: the field that matches best (by field weight and words matched), and a
+    window of its text around the first matching word."""
     lang = "zh" if _CJK.search(query) else "en"
     texts = {
         "name": " / ".join(filter(None, (term.name, term.full_name, term.zh_name, *term.aliases))),
@@ -325,16 +326,22 @@ def explain(term: Term, field: str, query: str, width: int = 100) -> Match:
         "more": " · ".join((*term.strengths.pick(lang), *term.uses.pick(lang), *term.limitations.pick(lang))),
     }
     needles = _needles(query)
-    pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE) if needles else None
-    # The best field may be in the other language; fall back to any field that shows a match.
-    order = [field, *(f for f in texts if f != field)]
-    for name in order:
-        text = texts[name]
-        found = pattern.search(text) if pattern else None
+    if not needles:
+        return Match("summary", "text", texts["summary"][:width])
+    pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
+    best: tuple[float, str, re.Match[str]] | None = None
+    for name, text in texts.items():
+        found = {m.group().casefold() for m in pattern.finditer(text)}
         if found:
-            return _window(name, text, pattern, found.start(), width)  # type: ignore[arg-type]
-    text = texts[field] or texts["summary"]
-    return Match(field, "text", text[:width])
+            score = FIELD_WEIGHTS[name] * len(found)
+            if best is None or score > best[0]:
+                first = pattern.search(text)
+                assert first is not None
+                best = (score, name, first)
+    if best is None:
+        return Match("summary", "text", texts["summary"][:width])
+    _, name, first = best
+    return _window(name, texts[name], pattern, first.start(), width)
 
 
 def _window(field: str, text: str, pattern: re.Pattern[str], at: int, width: int) -> Match:

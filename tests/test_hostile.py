@@ -120,7 +120,12 @@ def test_broken_pipe_is_quiet() -> None:
 
 
 def test_ascii_only_stdout() -> None:
-    for args in (["show", "lora"], ["--lang", "zh", "show", "lora"], ["search", "扩散模型"], ["show", "lora", "--json"]):
+    for args in (
+        ["show", "lora"],
+        ["--lang", "zh", "show", "lora"],
+        ["search", "扩散模型"],
+        ["show", "lora", "--json"],
+    ):
         proc = run_process(*args, env={"PYTHONIOENCODING": "ascii"})
         assert proc.returncode == 0, proc.stderr
         proc.stdout.decode("ascii")
