@@ -19,7 +19,7 @@ from .model import RELATION_TYPES, Bi, Brief, Category, Term
 from .normalize import name_key
 from .paths import Source, cache_dir, sources
 
-FORMAT = 7  # bump when the schema or the tokenizer changes
+FORMAT = 8  # bump when the schema or the tokenizer changes
 
 # Warnings from the last rebuild in this process (dangling relations in an overlay, ...): shown once, by the CLI.
 BUILD_WARNINGS: list[str] = []

@@ -121,8 +121,15 @@ def search_table(result: SearchResult, lang: str) -> Table:
         b = hit.brief
         name = _title(b.name, b.zh_name)
         name.stylize(_cat_style(b.category))
-        summary = "\n".join(_texts(b.summary, lang))
-        table.add_row(str(i), name, b.category, _match_text(hit.match), Text(summary))
+        summary = Text("\n".join(_texts(b.summary, lang)))
+        match = hit.match
+        if match.kind == "text" and match.field == "summary":
+            # The summary is shown anyway: say so, and highlight the matched words there.
+            why = Text(match.field, style="dim")
+            summary.highlight_words({match.snippet[s:e] for s, e in match.spans}, "bold yellow", case_sensitive=False)
+        else:
+            why = _match_text(match)
+        table.add_row(str(i), name, b.category, why, summary)
     return table
 
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .index import Index
 
 _TOKEN = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# Punctuation that ends a phrase: words on either side are not paired ("text, images" is no "text image").
+_WORDS_AND_BREAKS = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[,.;:!?()\[\]{}\"“”|/·]")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 STOPWORDS = frozenset(
     (
@@ -89,8 +91,8 @@ def tokenize(text: str, *, pairs: bool = True) -> list[str]:
     out: list[str] = []
     stems: list[str] = []  # the current stretch of English words, paired when it ends
     cache = _STEMS
-    for run in _TOKEN.findall(folded):
-        if run[0] < "\u3400":
+    for run in _WORDS_AND_BREAKS.findall(folded):
+        if run[0] < "\u3400" and (run[0].isalnum()):
             if run not in STOPWORDS:
                 stems.append(cache.get(run) or stem(run))
             continue
@@ -99,7 +101,8 @@ def tokenize(text: str, *, pairs: bool = True) -> list[str]:
             if pairs and len(stems) > 1:
                 out += [a + "+" + b for a, b in pairwise(stems)]
             stems = []
-        out += [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
+        if run[0] >= "\u3400":
+            out += [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
     if stems:
         out += stems
         if pairs and len(stems) > 1:
