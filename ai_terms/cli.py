@@ -166,7 +166,7 @@ def related(
 
 @app.command()
 def timeline(category: Category = None, json_: Json = False) -> None:
-    """Draw terms by year."""
+    """Draw terms on a timeline by year, to see the history of the field at a glance."""
     emit(actions.timeline(category=category), _opts(json_))
 
 

@@ -70,14 +70,19 @@ class Parsed:
     data: dict[str, Any]
 
 
-def read_file(path: str, label: str | None = None) -> Parsed:
+def read_file(path: str, label: str | None = None, *, bundled: bool = False) -> Parsed:
     """Read and parse one TOML file, or raise a CorpusError that names the line and column."""
     import tomli
 
     shown = label or path
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
+        if bundled:
+            from .paths import bundled_bytes
+
+            raw = bundled_bytes()
+        else:
+            with open(path, "rb") as fh:
+                raw = fh.read()
     except IsADirectoryError:
         raise CorpusError(shown, "is a folder, expected a TOML file") from None
     except OSError as exc:
@@ -362,7 +367,8 @@ def load(sources: list[Source]) -> Loaded:
     drafts: dict[str, Draft] = {}
     for source in sources:
         label = "bundled corpus (" + source.path + ")" if source.kind == "bundled" else source.path
-        parsed = read_file(source.path, label if source.kind == "bundled" else None)
+        bundled = source.kind == "bundled"
+        parsed = read_file(source.path, label if bundled else None, bundled=bundled)
         _merge_file(parsed, source.kind, result, drafts)
     _finish(result, drafts)
     return result

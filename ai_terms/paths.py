@@ -63,6 +63,18 @@ def bundled_path() -> str:
     return os.path.join(os.path.dirname(here), "data", "terms.toml")
 
 
+def bundled_bytes() -> bytes:
+    """The bundled corpus, read through importlib.resources (so it works from any install, zipped or not),
+    or from data/ in a source checkout. Only rebuilding the index reads it; the hot path only stats it."""
+    import importlib.resources
+
+    resource = importlib.resources.files("ai_terms").joinpath("data/terms.toml")
+    if resource.is_file():
+        return resource.read_bytes()
+    with open(bundled_path(), "rb") as fh:
+        return fh.read()
+
+
 def overlay_entries() -> list[str]:
     """The entries of AITERMS_PATH, as given (files or folders), empty ones dropped."""
     raw = os.environ.get("AITERMS_PATH", "")
