@@ -6,19 +6,24 @@ import os
 import sys
 
 
-def _height() -> int:
-    lines = os.environ.get("LINES", "")
-    if lines.isdigit() and int(lines) > 0:
-        return int(lines)
+def terminal_size() -> tuple[int, int]:
+    """(columns, lines): COLUMNS / LINES when set, else the terminal's, else 80 x 25 (as rich decides)."""
+    size = [0, 0]
     try:
-        return os.get_terminal_size(sys.stdout.fileno()).lines
+        actual = os.get_terminal_size(sys.stdout.fileno())
+        size = [actual.columns, actual.lines]
     except (OSError, ValueError, AttributeError):
-        return 25
+        size = [80, 25]
+    for i, var in enumerate(("COLUMNS", "LINES")):
+        value = os.environ.get(var, "")
+        if value.isdigit() and int(value) > 0:
+            size[i] = int(value)
+    return size[0], size[1]
 
 
 def output(text: str, *, pager: bool) -> None:
     """Write `text` to stdout, through the pager when asked and when it is taller than the terminal."""
-    if pager and text.count("\n") >= _height() and page(text):
+    if pager and text.count("\n") >= terminal_size()[1] and page(text):
         return
     sys.stdout.write(text)
     sys.stdout.flush()

@@ -16,10 +16,10 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .model import Bi, BiList, Category, Term
+from .model import Category, Term
 from .render import Options
 from .results import ShowResult
-from .text_labels import CATEGORY_STYLES, LABELS, RELATION_LABELS
+from .text_labels import bullets, category_label, category_style, colon, label, list_separator, relation_label, texts
 
 _SGR = {
     "bold": "1",
@@ -177,91 +177,56 @@ class Painter(NamedTuple):
         return text
 
 
-def _label(key: str, lang: str) -> str:
-    if lang == "both":
-        en, zh = LABELS["en"][key], LABELS["zh"][key]
-        return en if en == zh else f"{en} · {zh}"
-    return LABELS[lang][key]
-
-
-def _relation(rtype: str, lang: str) -> str:
-    if lang == "both":
-        return f"{RELATION_LABELS['en'][rtype]} · {RELATION_LABELS['zh'][rtype]}"
-    return RELATION_LABELS[lang][rtype]
-
-
-def _colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
-
-
-def _texts(value: Bi, lang: str) -> list[str]:
-    if lang == "both":
-        return [t for t in (value.en, value.zh) if t]
-    picked = value.pick(lang)
-    return [picked] if picked else []
-
-
-def _bullets(value: BiList, lang: str) -> list[str]:
-    return [*value.en, *value.zh] if lang == "both" else list(value.pick(lang))
-
-
-def _category(term: Term, cats: Iterable[Category], lang: str) -> str:
-    for c in cats:
-        if c.id == term.category:
-            return {"en": c.en, "zh": c.zh}.get(lang, f"{c.en} · {c.zh}")
-    return term.category
-
-
 def blocks(term: Term, lang: str, cats: Iterable[Category], bullet: str) -> list[Block]:
     """The panel's content, as paragraphs of styled runs."""
     blank = Block(())
     out: list[Block] = []
     if term.full_name:
         out.append(Block((Run(term.full_name, "italic"),)))
-    meta = [Run(_category(term, cats, lang), CATEGORY_STYLES.get(term.category, "white"))]
+    meta = [Run(category_label(term.category, cats, lang), category_style(term.category))]
     for value in (str(term.year) if term.year else None, term.org):
         if value:
             meta += [Run(" · "), Run(value)]
     out.append(Block(tuple(meta)))
     paper = term.paper
     if paper is not None and (paper.title or paper.arxiv):
-        runs = [Run(_label("paper", lang) + _colon(lang), "dim"), Run(paper.title or "", "italic")]
+        runs = [Run(label("paper", lang) + colon(lang), "dim"), Run(paper.title or "", "italic")]
         url = paper.url or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
         if paper.arxiv:
             runs += [Run("  "), Run(f"arXiv:{paper.arxiv}", f"underline link {url}" if url else "underline")]
         elif url:
             runs += [Run("  "), Run(url, f"underline link {url}")]
         out.append(Block(tuple(runs)))
-    for summary in _texts(term.summary, lang):
+    for summary in texts(term.summary, lang):
         out += [blank, Block((Run(summary, "bold"),))]
-    for body in _texts(term.body, lang):
+    for body in texts(term.body, lang):
         for para in body.split("\n\n"):
             out += [blank, Block((Run(" ".join(para.split())),))]
     for key in ("key_points", "strengths", "limitations", "uses"):
-        items = _bullets(getattr(term, key), lang)
+        items = bullets(getattr(term, key), lang)
         if items:
-            out += [blank, Block((Run(_label(key, lang), "bold cyan"),))]
+            out += [blank, Block((Run(label(key, lang), "bold cyan"),))]
             out += [Block((Run(f"{bullet} {item}"),), first=1, rest=3) for item in items]
     if term.snippet:
-        out += [blank, Block((Run(_label("snippet", lang), "bold cyan"),))]
+        out += [blank, Block((Run(label("snippet", lang), "bold cyan"),))]
         out.append(Block((Run(term.snippet.code.strip("\n"), "green"),), first=2, rest=2, wrap=False))
     if term.related:
-        out += [blank, Block((Run(_label("related", lang), "bold cyan"),))]
+        out += [blank, Block((Run(label("related", lang), "bold cyan"),))]
         groups: dict[str, list[str]] = {}
         for rel in term.related:
             groups.setdefault(rel.type, []).append(rel.label(lang))
-        pad = max(cell_width(_relation(t, lang)) for t in groups)
-        sep = "、" if lang == "zh" else ", "
+        pad = max(cell_width(relation_label(t, lang)) for t in groups)
+        sep = list_separator(lang)
         for rtype, names in groups.items():
-            label = _relation(rtype, lang)
-            label += " " * (pad - cell_width(label) + 1)
-            out.append(Block((Run(sep.join(names)),), first=2, rest=3 + pad, lead=(Run(label, "dim"),)))
+            heading = relation_label(rtype, lang)
+            heading += " " * (pad - cell_width(heading) + 1)
+            out.append(Block((Run(sep.join(names)),), first=2, rest=3 + pad, lead=(Run(heading, "dim"),)))
     tail: list[Block] = []
     if term.aliases:
-        sep = "、" if lang == "zh" else ", "
-        tail.append(Block((Run(_label("aliases", lang) + _colon(lang), "dim"), Run(sep.join(term.aliases)))))
+        sep = list_separator(lang)
+        tail.append(Block((Run(label("aliases", lang) + colon(lang), "dim"), Run(sep.join(term.aliases)))))
     if term.links:
-        runs = [Run(_label("links", lang) + _colon(lang), "dim")]
+        runs = [Run(label("links", lang) + colon(lang), "dim")]
         for i, link in enumerate(term.links):
             runs += [Run("  " if i else ""), Run(link, f"link {link}")]
         tail.append(Block(tuple(runs)))
@@ -273,7 +238,7 @@ def blocks(term: Term, lang: str, cats: Iterable[Category], bullet: str) -> list
 def panel(term: Term, lang: str, cats: Iterable[Category], *, width: int, painter: Painter) -> str:
     """The whole panel as a string of `width` cells per line."""
     tl, tr, bl, br, h, v = ("╭", "╮", "╰", "╯", "─", "│") if painter.unicode else ("+", "+", "+", "+", "-", "|")
-    border = CATEGORY_STYLES.get(term.category, "white")
+    border = category_style(term.category)
     inner = max(10, width - 4)
     title = [Run(term.name, "bold")]
     if term.zh_name and term.zh_name != term.name:
@@ -298,7 +263,7 @@ def panel(term: Term, lang: str, cats: Iterable[Category], *, width: int, painte
             lines.append(left + body + right)
     bottom_fill = width - 2
     if term.source != "bundled":
-        note = _truncate(f"{_label('source', lang)}{_colon(lang)}{term.source}", max(1, width - 8))
+        note = _truncate(f"{label('source', lang)}{colon(lang)}{term.source}", max(1, width - 8))
         fill = max(0, bottom_fill - cell_width(note) - 3)
         lines.append(
             painter.paint(Run(bl + h * fill + " ", border))
@@ -323,24 +288,13 @@ def _truncate(text: str, cells: int) -> str:
     return out + "…"
 
 
-def terminal_width() -> int:
-    """COLUMNS if set, else the terminal's width, else 80 (as rich decides)."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    try:
-        return os.get_terminal_size(sys.stdout.fileno()).columns
-    except (OSError, ValueError, AttributeError):
-        return 80
-
-
 def render(result: ShowResult, opts: Options) -> None:
-    from .pager import output
+    from .pager import output, terminal_size
 
     is_tty = sys.stdout.isatty()
     color = opts.color and (is_tty or bool(os.environ.get("FORCE_COLOR"))) and os.environ.get("TERM") != "dumb"
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     painter = Painter(color=color, unicode=encoding in ("utf8", "utf16", "utf32"))
-    width = terminal_width()
+    width = terminal_size()[0]
     text = "".join(panel(t, opts.lang, result.categories, width=width, painter=painter) for t in result.terms)
     output(text, pager=opts.pager and is_tty)

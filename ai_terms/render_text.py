@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Console, RenderableType
@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from .model import Bi, BiList, Brief, Category, Term
+from .model import Brief, Term
 from .render import Options
 from .results import (
     CategoriesResult,
@@ -25,35 +25,15 @@ from .results import (
     TimelineResult,
     ValidateResult,
 )
-from .text_labels import CATEGORY_STYLES, LABELS, RELATION_LABELS
+from .text_labels import bullets as _bullets
+from .text_labels import category_label as _cat_label
+from .text_labels import category_style as _cat_style
+from .text_labels import label, relation_label
+from .text_labels import texts as _texts
 
 
 def _langs(lang: str) -> list[str]:
     return ["en", "zh"] if lang == "both" else [lang]
-
-
-def label(key: str, lang: str) -> str:
-    if lang == "both":
-        en, zh = LABELS["en"][key], LABELS["zh"][key]
-        return en if en == zh else f"{en} · {zh}"
-    return LABELS[lang][key]
-
-
-def relation_label(rtype: str, lang: str) -> str:
-    if lang == "both":
-        return f"{RELATION_LABELS['en'][rtype]} · {RELATION_LABELS['zh'][rtype]}"
-    return RELATION_LABELS[lang][rtype]
-
-
-def _cat_style(category: str) -> str:
-    return CATEGORY_STYLES.get(category, "white")
-
-
-def _cat_label(category: str, cats: Iterable[Category], lang: str) -> str:
-    for c in cats:
-        if c.id == category:
-            return {"en": c.en, "zh": c.zh}.get(lang, f"{c.en} · {c.zh}")
-    return category
 
 
 def _title(name: str, zh_name: str | None) -> Text:
@@ -62,19 +42,6 @@ def _title(name: str, zh_name: str | None) -> Text:
         text.append(" · ")
         text.append(zh_name, style="bold")
     return text
-
-
-def _texts(value: Bi, lang: str) -> list[str]:
-    if lang == "both":
-        return [t for t in (value.en, value.zh) if t]
-    picked = value.pick(lang)
-    return [picked] if picked else []
-
-
-def _bullets(value: BiList, lang: str) -> list[str]:
-    if lang == "both":
-        return [*value.en, *value.zh]
-    return list(value.pick(lang))
 
 
 def _paper_line(term: Term) -> Text | None:
@@ -91,10 +58,6 @@ def _paper_line(term: Term) -> Text | None:
         text.append("  ")
         text.append(url, style=f"underline link {url}")
     return text
-
-
-def colon(lang: str) -> str:
-    return "：" if lang == "zh" else ": "
 
 
 def _field(name: str, lang: str) -> Text:

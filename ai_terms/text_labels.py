@@ -1,6 +1,10 @@
-"""Labels and colours shared by the terminal renderers, in both languages."""
+"""Labels, colours and language choices shared by the terminal renderers (no rich import here)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Bi, BiList, Category
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -98,3 +102,48 @@ CATEGORY_STYLES = {
     "format": "red",
     "dataset": "bright_magenta",
 }
+
+
+def label(key: str, lang: str) -> str:
+    """A heading in `lang`; "both" gives "English · 中文"."""
+    if lang == "both":
+        en, zh = LABELS["en"][key], LABELS["zh"][key]
+        return en if en == zh else f"{en} · {zh}"
+    return LABELS[lang][key]
+
+
+def relation_label(rtype: str, lang: str) -> str:
+    if lang == "both":
+        return f"{RELATION_LABELS['en'][rtype]} · {RELATION_LABELS['zh'][rtype]}"
+    return RELATION_LABELS[lang][rtype]
+
+
+def colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def list_separator(lang: str) -> str:
+    return "、" if lang == "zh" else ", "
+
+
+def texts(value: Bi, lang: str) -> list[str]:
+    """The text(s) to show: one language (falling back to the other), or both."""
+    if lang == "both":
+        return [t for t in (value.en, value.zh) if t]
+    picked = value.pick(lang)
+    return [picked] if picked else []
+
+
+def bullets(value: BiList, lang: str) -> list[str]:
+    return [*value.en, *value.zh] if lang == "both" else list(value.pick(lang))
+
+
+def category_label(category: str, cats: Iterable[Category], lang: str) -> str:
+    for c in cats:
+        if c.id == category:
+            return {"en": c.en, "zh": c.zh}.get(lang, f"{c.en} · {c.zh}")
+    return category
+
+
+def category_style(category: str) -> str:
+    return CATEGORY_STYLES.get(category, "white")

@@ -99,6 +99,17 @@ def test_snippets_are_valid_python() -> None:
             compile(snippet["code"], f"<{tid} snippet>", "exec")
 
 
+def _unresolved(names: list[str]) -> list[str]:
+    index = open_index()
+    missing = []
+    for name in names:
+        try:
+            resolve_id(index, name)
+        except Exception as exc:
+            missing.append(f"{name}: {exc}")
+    return missing
+
+
 def _headline_names(text: str) -> list[str]:
     """The usual names of every headline concept of seed-terms.md (sections S1, S2, S3)."""
     names: list[str] = []
@@ -155,7 +166,6 @@ def test_names_the_article_uses_resolve(name: str, tid: str) -> None:
 
 
 def test_passing_mentions_resolve() -> None:
-    index = open_index()
     mentions = [
         "AlexNet",
         "VGG",
@@ -196,10 +206,4 @@ def test_passing_mentions_resolve() -> None:
         "EfficientNet-B7",
         "self-attention",
     ]
-    unresolved = []
-    for name in mentions:
-        try:
-            resolve_id(index, name)
-        except Exception as exc:
-            unresolved.append(f"{name}: {exc}")
-    assert unresolved == []
+    assert _unresolved(mentions) == []
