@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
 from .errors import NoResultsError, UsageError
 from .index import Index, open_index
 from .model import Brief
@@ -20,13 +24,32 @@ from .results import (
     TimelineResult,
 )
 
+P = ParamSpec("P")
+R = TypeVar("R")
 
+
+def uses_index(fn: Callable[P, R]) -> Callable[P, R]:
+    """Give `fn` the index of all sources as `index=` unless the caller passed one, and close it after."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        if kwargs.get("index") is not None:
+            return fn(*args, **kwargs)
+        with open_index() as index:
+            kwargs["index"] = index
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+@uses_index
 def show(names: list[str], index: Index | None = None) -> ShowResult:
-    index = index or open_index()
+    assert index is not None
     terms = tuple(resolve(index, names))
     return ShowResult(terms=terms, as_list=len(names) > 1, categories=tuple(index.categories()))
 
 
+@uses_index
 def search(
     query: str,
     *,
@@ -41,7 +64,7 @@ def search(
         raise UsageError("the search query is empty")
     if limit < 1:
         raise UsageError("--limit must be at least 1")
-    index = index or open_index()
+    assert index is not None
     cat = check_category(index, category)
     tag_ = check_tag(index, tag)
     hits = rank(index, query, limit=limit, category=cat, tag=tag_)
@@ -56,12 +79,13 @@ def _filtered(index: Index, category: str | None, tag: str | None) -> list[Brief
     return [b for b in index.briefs() if (cat is None or b.category == cat) and (tag_ is None or tag_ in b.tags)]
 
 
+@uses_index
 def list_terms(
     *, category: str | None = None, tag: str | None = None, sort: str = "name", index: Index | None = None
 ) -> ListResult:
     if sort not in ("name", "year"):
         raise UsageError(f"--sort takes name or year, not {sort!r}")
-    index = index or open_index()
+    assert index is not None
     briefs = _filtered(index, category, tag)
     if not briefs:
         raise NoResultsError("no terms match these filters")
@@ -72,26 +96,29 @@ def list_terms(
     return ListResult(categories=tuple(index.categories()), briefs=tuple(briefs), sort=sort)
 
 
+@uses_index
 def compare(names: list[str], index: Index | None = None) -> CompareResult:
     if not 2 <= len(names) <= 4:
         raise UsageError(f"compare takes 2 to 4 terms, got {len(names)}")
-    index = index or open_index()
+    assert index is not None
     terms = resolve(index, names)
     if len({t.id for t in terms}) < len(terms):
         raise UsageError("compare needs different terms; two names given reach the same entry")
     return CompareResult(terms=tuple(terms), categories=tuple(index.categories()))
 
 
+@uses_index
 def categories(index: Index | None = None) -> CategoriesResult:
-    index = index or open_index()
+    assert index is not None
     return CategoriesResult(categories=tuple(index.categories()))
 
 
+@uses_index
 def related(name: str, *, depth: int = 1, index: Index | None = None) -> RelatedResult:
     """The typed neighbourhood of a term, breadth first, each term shown once at its nearest place."""
     if not 1 <= depth <= 5:
         raise UsageError("--depth takes 1 to 5")
-    index = index or open_index()
+    assert index is not None
     (root_term,) = resolve(index, [name])
     seen = {root_term.id}
     # (term id, relation from parent) per level; children are attached after the walk.
@@ -118,8 +145,9 @@ def related(name: str, *, depth: int = 1, index: Index | None = None) -> Related
     return RelatedResult(root=build(root_term.id, None, 0), depth=depth)
 
 
+@uses_index
 def timeline(*, category: str | None = None, index: Index | None = None) -> TimelineResult:
-    index = index or open_index()
+    assert index is not None
     briefs = [b for b in _filtered(index, category, None) if b.year is not None]
     if not briefs:
         raise NoResultsError("no dated terms match these filters")
@@ -127,10 +155,11 @@ def timeline(*, category: str | None = None, index: Index | None = None) -> Time
     return TimelineResult(briefs=tuple(briefs), categories=tuple(index.categories()))
 
 
+@uses_index
 def random_term(*, category: str | None = None, seed: int | None = None, index: Index | None = None) -> ShowResult:
     import random
 
-    index = index or open_index()
+    assert index is not None
     pool = [b.id for b in _filtered(index, category, None)]
     if not pool:
         raise NoResultsError("no terms match these filters")
@@ -138,18 +167,20 @@ def random_term(*, category: str | None = None, seed: int | None = None, index: 
     return ShowResult(terms=tuple(index.terms([pick])), as_list=False, categories=tuple(index.categories()))
 
 
+@uses_index
 def graph(*, fmt: str = "dot", category: str | None = None, index: Index | None = None) -> GraphResult:
     if fmt not in ("dot", "mermaid"):
         raise UsageError(f"--format takes dot or mermaid, not {fmt!r}")
-    index = index or open_index()
+    assert index is not None
     nodes = _filtered(index, category, None)
     keep = {b.id for b in nodes}
     edges = tuple(e for e in index.edges() if e[0] in keep and e[2] in keep)
     return GraphResult(format=fmt, nodes=tuple(nodes), edges=edges)
 
 
+@uses_index
 def export(*, category: str | None = None, lang: str = "both", index: Index | None = None) -> ExportResult:
-    index = index or open_index()
+    assert index is not None
     cat = check_category(index, category)
     ids = [b.id for b in _filtered(index, cat, None)]
     if not ids:

@@ -44,7 +44,8 @@ def _complete_category(incomplete: str) -> list[str]:
     from .index import open_index
 
     try:
-        return [c.id for c in open_index().categories() if c.id.startswith(incomplete)]
+        with open_index() as index:
+            return [c.id for c in index.categories() if c.id.startswith(incomplete)]
     except Exception:
         return []
 

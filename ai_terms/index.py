@@ -83,6 +83,18 @@ class Index:
         self.path = path
         self.warnings = warnings
 
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.conn.close()
+
+    def __del__(self) -> None:  # commands drop their index when done; close it rather than leave it to the GC
+        self.conn.close()
+
     # -- names ---------------------------------------------------------------------------------
     def ids_for_key(self, key: str) -> list[tuple[str, str]]:
         """(id, field) of every entry that has `key` as a name key, best field first."""
@@ -295,13 +307,16 @@ def _open_cached(path: str, stamp: str) -> Index | None:
         return None
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
-        row = conn.execute("SELECT v FROM meta WHERE k = 'fingerprint'").fetchone()
-        if row is None or row[0] != stamp:
-            conn.close()
-            return None
-        return Index(conn, path=path, warnings=[])
     except sqlite3.Error:
         return None
+    try:
+        row = conn.execute("SELECT v FROM meta WHERE k = 'fingerprint'").fetchone()
+    except sqlite3.Error:
+        row = None
+    if row is None or row[0] != stamp:
+        conn.close()
+        return None
+    return Index(conn, path=path, warnings=[])
 
 
 def _build(found: Sequence[Source], stamp: str, path: str) -> Index:
@@ -319,10 +334,12 @@ def _build(found: Sequence[Source], stamp: str, path: str) -> Index:
         return _in_memory(loaded, stamp)
     try:
         conn = sqlite3.connect(tmp)
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
-        write(conn, loaded, stamp)
-        conn.close()
+        try:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            write(conn, loaded, stamp)
+        finally:
+            conn.close()
         os.replace(tmp, path)
     except (OSError, sqlite3.Error):
         try:

@@ -21,8 +21,8 @@ DEFAULTS = [
 
 def main(argv: list[str]) -> int:
     files = argv or [p for p in DEFAULTS if os.path.exists(p)]
-    index = open_index()
     failed = 0
+    index = open_index()
     for path in files:
         outcomes = evaluate(index, load_cases(path))
         stats = summary(outcomes)

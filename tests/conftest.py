@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ai_terms.__main__ import run
+from ai_terms.index import Index, open_index
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -67,6 +68,23 @@ def run_process(
     return subprocess.run(
         [sys.executable, "-m", "ai_terms", *args], capture_output=True, env=full_env, input=input, timeout=60
     )
+
+
+_OPENED: list[Index] = []
+
+
+def fresh_index() -> Index:
+    """open_index() for a test: closed when the test ends (Python 3.13 warns about unclosed databases)."""
+    opened = open_index()
+    _OPENED.append(opened)
+    return opened
+
+
+@pytest.fixture(autouse=True)
+def close_indexes() -> Iterator[None]:
+    yield
+    while _OPENED:
+        _OPENED.pop().close()
 
 
 @pytest.fixture

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ai_terms.index import cache_file, open_index
+from ai_terms.index import cache_file
 from ai_terms.paths import sources
 
-from .conftest import invoke
+from .conftest import fresh_index, invoke
 
 
 @pytest.fixture
@@ -24,10 +24,10 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_index_is_built_once_then_reused(own_cache: Path) -> None:
-    first = open_index()
+    first = fresh_index()
     assert first.path and Path(first.path).parent == own_cache
     mtime = os.stat(first.path).st_mtime_ns
-    second = open_index()
+    second = fresh_index()
     assert second.path == first.path and os.stat(second.path).st_mtime_ns == mtime
 
 
@@ -46,7 +46,7 @@ def test_corrupt_cache_is_rebuilt(own_cache: Path, garbage: bytes) -> None:
     path.write_bytes(garbage)
     result = invoke("show", "lora", "--json")
     assert result.exit_code == 0, result
-    assert open_index().path == str(path) and path.stat().st_size > 10000
+    assert fresh_index().path == str(path) and path.stat().st_size > 10000
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write anywhere")
@@ -67,7 +67,7 @@ def test_cache_path_that_cannot_be_a_dir_works_from_memory(tmp_path: Path, monke
     monkeypatch.setenv("AITERMS_CACHE_DIR", str(blocker / "cache"))  # a folder inside a file: never creatable
     result = invoke("show", "lora", "--json")
     assert result.exit_code == 0, result
-    assert open_index().path is None
+    assert fresh_index().path is None
 
 
 def test_eight_parallel_first_runs_agree(own_cache: Path, overlay: Path) -> None:

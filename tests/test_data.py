@@ -8,13 +8,12 @@ import re
 import pytest
 import tomli
 
-from ai_terms.index import open_index
 from ai_terms.lint import lint_paths
 from ai_terms.model import RELATION_TYPES
 from ai_terms.normalize import name_key
 from ai_terms.resolve import resolve_id
 
-from .conftest import REPO, SHARED
+from .conftest import REPO, SHARED, fresh_index
 
 CORPUS = REPO / "data" / "terms.toml"
 RAW = tomli.loads(CORPUS.read_text(encoding="utf-8"))
@@ -100,7 +99,7 @@ def test_snippets_are_valid_python() -> None:
 
 
 def _unresolved(names: list[str]) -> list[str]:
-    index = open_index()
+    index = fresh_index()
     missing = []
     for name in names:
         try:
@@ -132,7 +131,7 @@ def _headline_names(text: str) -> list[str]:
 def test_every_headline_concept_resolves_by_its_usual_name() -> None:
     names = _headline_names((SHARED / "seed-terms.md").read_text(encoding="utf-8"))
     assert len(names) >= 45
-    index = open_index()
+    index = fresh_index()
     unresolved = []
     for name in names:
         try:
@@ -162,7 +161,7 @@ def test_every_headline_concept_resolves_by_its_usual_name() -> None:
     ],
 )
 def test_names_the_article_uses_resolve(name: str, tid: str) -> None:
-    assert resolve_id(open_index(), name) == tid
+    assert resolve_id(fresh_index(), name) == tid
 
 
 def test_passing_mentions_resolve() -> None:

@@ -8,19 +8,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ai_terms.index import open_index
 from ai_terms.normalize import name_key
 from ai_terms.quality import evaluate, load_cases, summary
 from ai_terms.search import search, stem, tokenize
 
-from .conftest import REPO, SHARED
+from .conftest import REPO, SHARED, fresh_index
 
 SHARED_CASES = SHARED / "search-cases.toml"
 OWN_CASES = REPO / "tests" / "data" / "search-cases.toml"
 
 
 def _check(path: Path) -> None:
-    outcomes = evaluate(open_index(), load_cases(str(path)))
+    outcomes = evaluate(fresh_index(), load_cases(str(path)))
     misses = [
         f"{o.case.query!r}: rank {o.rank} (top {o.case.top}), got {list(o.got[:5])}" for o in outcomes if not o.passed
     ]
@@ -38,7 +37,7 @@ def test_own_search_cases() -> None:
 
 
 def test_each_hit_says_why_it_matched() -> None:
-    hits = search(open_index(), "fine-tune large models with few parameters")
+    hits = search(fresh_index(), "fine-tune large models with few parameters")
     text_hits = [h for h in hits if h.match.kind == "text"]
     assert text_hits
     for hit in text_hits:
@@ -48,13 +47,13 @@ def test_each_hit_says_why_it_matched() -> None:
 
 
 def test_chinese_query_matches_chinese_text() -> None:
-    hits = search(open_index(), "目标检测")
+    hits = search(fresh_index(), "目标检测")
     assert hits[0].brief.id == "object-detection"
     assert any(h.match.kind == "text" and "检测" in h.match.snippet for h in hits[1:])
 
 
 def test_typos_find_names() -> None:
-    index = open_index()
+    index = fresh_index()
     for query, tid in [("lroa", "lora"), ("pytroch", "pytorch"), ("stabel diffusoin", "stable-diffusion")]:
         assert search(index, query)[0].brief.id == tid
 
@@ -68,12 +67,12 @@ def test_tokenizer_stems_and_pairs() -> None:
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=200))
 def test_search_never_raises(query: str) -> None:
-    hits = search(open_index(), query, limit=5)
+    hits = search(fresh_index(), query, limit=5)
     assert len(hits) <= 5
 
 
 def _all_names() -> list[tuple[str, str]]:
-    index = open_index()
+    index = fresh_index()
     return [(text, tid) for _, tid, _, text in index.names()]
 
 
@@ -82,7 +81,7 @@ def _all_names() -> list[tuple[str, str]]:
 def test_exact_name_or_alias_always_ranks_first(data: st.DataObject) -> None:
     names = _all_names()
     text, _ = data.draw(st.sampled_from(names))
-    index = open_index()
+    index = fresh_index()
     owners = {t for _, t, _, n in index.names() if name_key(n) == name_key(text)}
     top = search(index, text, limit=len(owners) + 1)
     assert top[0].brief.id in owners and top[0].match.kind == "exact"
