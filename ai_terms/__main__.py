@@ -60,6 +60,8 @@ def _run_typer(args: list[str]) -> int:
     from .cli import app
 
     command = get_command(app)
+    if not args:
+        args = ["--help"]  # bare `aiterms` shows the help, successfully
     try:
         result = command.main(args=args, prog_name="aiterms", standalone_mode=False)
     except click_exceptions.ClickException as exc:
