@@ -1,8 +1,8 @@
 """Ranking: names first (exact, then prefix, then fuzzy), then full text in both languages.
 
-Full text is a BM25 variant over per-field weights computed when the index is built: English words are
-lower-cased and lightly stemmed, with adjacent word pairs indexed as phrases ("text to image" finds
-"text-to-image"); Chinese runs are indexed as character bigrams, which match words without a segmenter.
+Full text is SQLite FTS5's BM25 with per-field weights, over tokens made here: English words are
+lower-cased and lightly stemmed, with adjacent words also indexed as phrases ("text to image" finds
+"text-to-image"); Chinese runs become character bigrams, which match words without a segmenter.
 Every hit carries a Match that says which field matched and shows where.
 """
 
@@ -47,10 +47,10 @@ FIELD_WEIGHTS: dict[str, float] = {
     "more": 0.8,
 }
 FIELDS = tuple(FIELD_WEIGHTS)
-_K1 = 1.2
-_B = 0.6
 
-# Score bands (documented in docs/json.md): a higher tier always outranks a lower one.
+# Score bands (documented in docs/json.md). An entry's score is its best band plus a tenth of its text
+# score, so exact names (~100) and prefixes (70-80) always lead; a close typo (fuzzy, 20-60) beats a weak
+# text match, a distant one does not.
 EXACT = 100.0
 PREFIX = 70.0
 FUZZY = 20.0  # a fuzzy name scores FUZZY at the cutoff similarity, FUZZY + 40 when identical
