@@ -58,7 +58,10 @@ BRIEF_FIELDS: dict[str, str] = {
 }
 HIT_FIELDS: dict[str, str] = {
     **BRIEF_FIELDS,
-    "score": "relevance, higher is better: exact names about 100, prefixes 70-80, fuzzy names 20-60, full text up to 35, plus a tenth of the text score",
+    "score": (
+        "relevance, higher is better: exact names about 100, prefixes 70-80, fuzzy names 20-60, "
+        "full text up to 35, plus a tenth of the text score"
+    ),
     "match": "{field, kind, snippet, highlights}: why it matched; kind is exact, prefix, fuzzy or text",
 }
 
