@@ -11,6 +11,7 @@ _GLOBAL_FLAGS = ("--no-color", "--no-pager")
 _GLOBAL_VALUES = ("--lang", "-l")
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
+EXIT_OUTPUT = 74  # EX_IOERR: the output could not be written (disk full, closed terminal)
 
 
 def hoist_globals(args: list[str]) -> list[str]:
@@ -65,7 +66,10 @@ def _run_typer(args: list[str]) -> int:
     try:
         result = command.main(args=args, prog_name="aiterms", standalone_mode=False)
     except click_exceptions.ClickException as exc:
-        hint = " (see 'aiterms --help')" if isinstance(exc, click_exceptions.UsageError) else ""
+        hint = ""
+        if isinstance(exc, click_exceptions.UsageError):
+            path = exc.ctx.command_path if exc.ctx is not None else "aiterms"
+            hint = f" (see '{path} --help')"
         _error(f"error: {exc.format_message()}{hint}")
         return exc.exit_code
     except Abort:
@@ -102,6 +106,15 @@ def run(args: list[str]) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+    except OSError as exc:  # the environment's problem (disk full, file system), not a bug
+        what = f"{exc.filename}: {exc.strerror}" if exc.filename else f"cannot write output: {exc.strerror or exc}"
+        try:
+            _error(what)
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # nothing left for Python's own flush at exit to fail on
+        except OSError:
+            pass
+        return EXIT_OUTPUT
     except Exception as exc:
         _error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return EXIT_INTERNAL

@@ -9,7 +9,7 @@ from typing import ParamSpec, TypeVar
 from .errors import NoResultsError, UsageError
 from .index import Index, open_index
 from .model import Brief
-from .resolve import check_category, check_tag, resolve
+from .resolve import check_category, check_tag, resolve, resolve_id
 from .results import (
     CategoriesResult,
     CompareResult,
@@ -70,7 +70,7 @@ def search(
     hits = rank(index, query, limit=limit, category=cat, tag=tag_)
     if not hits:
         raise NoResultsError(f"no results for {query!r}")
-    return SearchResult(query=query, hits=tuple(hits))
+    return SearchResult(query=query, hits=tuple(hits), categories=tuple(index.categories()))
 
 
 def _filtered(index: Index, category: str | None, tag: str | None) -> list[Brief]:
@@ -101,10 +101,10 @@ def compare(names: list[str], index: Index | None = None) -> CompareResult:
     if not 2 <= len(names) <= 4:
         raise UsageError(f"compare takes 2 to 4 terms, got {len(names)}")
     assert index is not None
-    terms = resolve(index, names)
-    if len({t.id for t in terms}) < len(terms):
-        raise UsageError("compare needs different terms; two names given reach the same entry")
-    return CompareResult(terms=tuple(terms), categories=tuple(index.categories()))
+    ids = [resolve_id(index, name) for name in names]
+    if len(set(ids)) < len(ids):
+        raise UsageError("compare needs different terms; two of the names given reach the same entry")
+    return CompareResult(terms=tuple(index.terms(ids)), categories=tuple(index.categories()))
 
 
 @uses_index
@@ -142,17 +142,18 @@ def related(name: str, *, depth: int = 1, index: Index | None = None) -> Related
             kids = tuple(build(c, r, level + 1) for c, parent, r in levels[level + 1] if parent == tid)
         return Node(brief=briefs[tid], relation=relation, children=kids)
 
-    return RelatedResult(root=build(root_term.id, None, 0), depth=depth)
+    return RelatedResult(root=build(root_term.id, None, 0), depth=depth, categories=tuple(index.categories()))
 
 
 @uses_index
 def timeline(*, category: str | None = None, index: Index | None = None) -> TimelineResult:
     assert index is not None
-    briefs = [b for b in _filtered(index, category, None) if b.year is not None]
+    every = _filtered(index, category, None)
+    briefs = [b for b in every if b.year is not None]
     if not briefs:
         raise NoResultsError("no dated terms match these filters")
     briefs.sort(key=lambda b: (b.year or 0, b.name.casefold()))
-    return TimelineResult(briefs=tuple(briefs), categories=tuple(index.categories()))
+    return TimelineResult(briefs=tuple(briefs), categories=tuple(index.categories()), undated=len(every) - len(briefs))
 
 
 @uses_index

@@ -35,7 +35,7 @@ def _complete_term(incomplete: str) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
     for brief in index.briefs():
         for candidate in (brief.id, brief.name):
-            if name_key(candidate).startswith(key) and " " not in candidate:
+            if candidate and name_key(candidate).startswith(key) and " " not in candidate:
                 out.setdefault(candidate, brief.summary.pick("en") or "")
     return sorted(out.items())[:200]
 
@@ -227,3 +227,17 @@ def export(
 def paths(json_: Json = False) -> None:
     """Show where the bundled corpus, the user file, the overlays and the cache live."""
     emit(actions.paths(), _opts(json_))
+
+
+@app.command()
+def completion(
+    shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", metavar="SHELL")],
+) -> None:
+    """Print the completion script for bash, zsh or fish; the README shows where to put it."""
+    from typer._completion_shared import get_completion_script  # typer's own scripts (pinned typer range)
+
+    from .errors import UsageError
+
+    if shell not in ("bash", "zsh", "fish"):
+        raise UsageError(f"completion scripts exist for bash, zsh and fish, not {shell!r}")
+    print(get_completion_script(prog_name="aiterms", complete_var="_AITERMS_COMPLETE", shell=shell))

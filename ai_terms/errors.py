@@ -22,7 +22,7 @@ class UnknownTermError(AitermsError):
     """A name that matches no entry; carries the closest names for "did you mean"."""
 
     def __init__(self, name: str, suggestions: list[str]) -> None:
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else f" Try: aiterms search {name!r}"
         super().__init__(f"unknown term {name!r}.{hint}")
         self.name = name
         self.suggestions = suggestions

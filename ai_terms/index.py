@@ -19,7 +19,7 @@ from .model import RELATION_TYPES, Bi, Brief, Category, Term
 from .normalize import name_key
 from .paths import Source, cache_dir, sources
 
-FORMAT = 8  # bump when the schema or the tokenizer changes
+FORMAT = 9  # bump when the schema or the tokenizer changes
 
 # Warnings from the last rebuild in this process (dangling relations in an overlay, ...): shown once, by the CLI.
 BUILD_WARNINGS: list[str] = []
@@ -347,11 +347,38 @@ def _build(found: Sequence[Source], stamp: str, path: str) -> Index:
         except OSError:
             pass
         return _in_memory(loaded, stamp)
+    _prune(os.path.dirname(path), keep=path)
     opened = _open_cached(path, stamp)
     if opened is None:  # replaced again by a concurrent build with other sources, or unreadable
         return _in_memory(loaded, stamp)
     opened.warnings = loaded.warnings
     return opened
+
+
+PRUNE_AFTER_S = 30 * 24 * 3600  # an index of another set of sources, unused this long, is deleted
+
+
+def _prune(folder: str, *, keep: str) -> None:
+    """Delete indexes of other source sets not used for a month, and temp files of builds that died."""
+    import time
+
+    now = time.time()
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        path = os.path.join(folder, name)
+        stale = (name.startswith("index-") and name.endswith(".sqlite") and path != keep) or (
+            name.startswith(".index-") and name.endswith(".tmp")
+        )
+        try:
+            age = now - max(os.stat(path).st_atime, os.stat(path).st_mtime)
+            limit = PRUNE_AFTER_S if name.startswith("index-") else 3600
+            if stale and age > limit:
+                os.unlink(path)
+        except OSError:
+            continue
 
 
 def _in_memory(loaded: Any, stamp: str) -> Index:

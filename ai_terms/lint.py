@@ -20,7 +20,8 @@ RULES: dict[str, str] = {
     "E110": "unknown category",
     "E120": "relation to a term that does not exist",
     "E121": "relation from a term to itself",
-    "E130": "name or alias claimed by two entries",
+    "E130": "alias claimed by two entries",
+    "W131": "name, full name or Chinese name that another entry also uses (show prefers ids, then names)",
     "E140": "missing language (--strict: every text field in both English and Chinese)",
     "E141": "key points: 3 to 6 bullets, the same number in both languages (--strict)",
     "T301": "Chinese text uses ASCII punctuation next to Chinese characters",
@@ -131,9 +132,10 @@ def lint_paths(paths: list[str], *, strict: bool = False) -> ValidateResult:
     for draft in drafts:
         _check_term(lint, draft, known_categories, known_terms)
     _check_names(lint, drafts, known_terms)
+    issues = sorted(lint.issues, key=lambda i: (i.file, i.line or 0, i.col or 0, i.code))
     return ValidateResult(
         files=tuple(p.label for p in parsed_files),
-        issues=tuple(lint.issues),
+        issues=tuple(issues),
         strict=strict,
         terms=len(drafts),
     )
@@ -228,6 +230,17 @@ def _check_names(lint: _Linter, drafts: list[Draft], terms: dict[str, tuple[Term
                 owners.setdefault(name_key(text), set()).add(tid)
     for draft in drafts:
         term = draft.term
+        for field, text in (("name", term.name), ("full_name", term.full_name), ("zh_name", term.zh_name)):
+            others = owners.get(name_key(text or ""), set()) - {term.id} if text else set()
+            if others:
+                lint.add(
+                    "W131",
+                    draft.parsed,
+                    f"{field} {text!r} also names {', '.join(sorted(others))}",
+                    f"term.{term.id}",
+                    field,
+                    severity="warning",
+                )
         for alias in term.aliases:
             others = owners.get(name_key(alias), set()) - {term.id}
             if others:

@@ -48,5 +48,5 @@ def page(text: str) -> bool:
         proc.stdin.close()
     except BrokenPipeError:
         pass
-    proc.wait()
-    return True
+    # 126/127: the shell could not run or find the pager; then the caller prints the text itself
+    return proc.wait() not in (126, 127)

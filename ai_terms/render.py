@@ -19,7 +19,7 @@ class Options(NamedTuple):
 
 def default_lang() -> str:
     """AITERMS_LANG if set, else the locale: zh* gives zh, anything else en."""
-    env = os.environ.get("AITERMS_LANG", "").strip().lower()
+    env = os.environ.get("AITERMS_LANG", "").strip().lower()  # an unknown value falls back to the locale
     if env in ("en", "zh", "both"):
         return env
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -30,7 +30,7 @@ def default_lang() -> str:
 
 
 def color_allowed(no_color_flag: bool) -> bool:
-    return not no_color_flag and "NO_COLOR" not in os.environ
+    return not no_color_flag and not os.environ.get("NO_COLOR")  # no-color.org: set and not empty
 
 
 def emit(result: Any, opts: Options) -> None:

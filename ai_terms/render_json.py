@@ -143,7 +143,7 @@ def to_data(result: Any, fields: tuple[str, ...] | None = None) -> Any:
     if isinstance(result, RelatedResult):
         return {**v, "depth": result.depth, "root": _node(result.root)}
     if isinstance(result, TimelineResult):
-        return {**v, "terms": [brief_json(b) for b in result.briefs]}
+        return {**v, "terms": [brief_json(b) for b in result.briefs], "undated": result.undated}
     if isinstance(result, ValidateResult):
         issues = [
             {

@@ -107,34 +107,106 @@ def _split(pieces: list[Run], room: int) -> tuple[list[Run], list[Run]]:
     return head, []
 
 
+HARD_CUT = "↩"  # ends a code line cut where Python would not allow it (inside a long string)
+
+
+def _breaks(line: str, depth: int = 0) -> tuple[list[int], list[int], int]:
+    """Where a line of Python may be broken and stay valid: inside brackets after "(", "[", "{", "," or a
+    space, or before a comment (first list); at a space outside brackets with a backslash (second list);
+    never inside a string. Also the bracket depth at the end of the line, which starts at `depth`."""
+    spots: list[int] = []
+    escapes: list[int] = []
+    quote = ""
+    for i, ch in enumerate(line):
+        if quote:
+            if ch == quote and line[i - 1] != "\\":
+                quote = ""
+            continue
+        if ch in "'\"":
+            quote = ch
+        elif ch == "#":  # a comment may move to its own line; nothing inside it is a place to break code
+            spots.append(i)
+            break
+        elif ch in "([{":
+            depth += 1
+            spots.append(i + 1)
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif depth > 0 and ch in ", ":
+            spots.append(i + 1)
+        elif ch == " " and line[:i].strip():
+            escapes.append(i)
+    return spots, escapes, depth
+
+
+def code_lines(code: str, room: int) -> list[str]:
+    """The lines of a code snippet cut to `room` cells where Python allows it: inside brackets, or with a
+    backslash, continuations indented four more; long comments continue as comments. A line with no such
+    place (a long string) is cut hard and marked with HARD_CUT."""
+    out: list[str] = []
+    depth = 0
+    for original in code.split("\n"):
+        line = original
+        end_depth = _breaks(line, depth)[2]
+        lead = len(line) - len(line.lstrip())
+        # Continuations are indented four more, but never past half the width (deep lines in narrow panels).
+        indent = " " * min(lead + 4, room // 2)
+        rounds = 0
+        while cell_width(line) > room:
+            rounds += 1
+            if rounds > 100:  # no progress is possible (pathological width): cut what is left and move on
+                line = _split([Run(line)], room - 1)[0][0].text + HARD_CUT
+                break
+            if len(line) - len(line.lstrip()) > room // 2:  # indentation alone would not leave room to cut
+                line = " " * (room // 4) + line.lstrip()
+                continue
+            if line.lstrip().startswith("#"):  # a long comment: wrap its words, each line a comment again
+                start = len(line) - len(line.lstrip()) + 2  # past "# ": a cut there would make no progress
+                spaces = [i for i, ch in enumerate(line) if ch == " " and start < i and cell_width(line[:i]) <= room]
+                if spaces:
+                    out.append(line[: spaces[-1]].rstrip())
+                    line = indent + "# " + line[spaces[-1] :].lstrip()
+                    continue
+            spots, escapes, _ = _breaks(line, depth)
+            floor = len(line) - len(line.lstrip())
+            fits = [i for i in spots if floor < i and cell_width(line[:i].rstrip()) <= room]
+            slashes = [i for i in escapes if floor < i and cell_width(line[:i].rstrip()) + 2 <= room]
+            if fits:
+                head, rest = line[: fits[-1]].rstrip(), line[fits[-1] :].lstrip()
+            elif slashes:
+                head, rest = line[: slashes[-1]].rstrip() + " \\", line[slashes[-1] :].lstrip()
+            else:
+                pieces, _ = _split([Run(line)], room - 1)
+                cut = max(len(pieces[0].text) if pieces else room - 1, floor + 1)  # always cut some code
+                head, rest = line[:cut] + HARD_CUT, line[cut:]
+            depth = _breaks(line[: len(line) - len(rest)], depth)[2]
+            out.append(head)
+            line = indent + rest
+        out.append(line)
+        depth = end_depth
+    return out
+
+
 def wrap(block: Block, width: int) -> list[tuple[int, list[Run]]]:
     """Lines of (indent, pieces) for `block` in `width` cells."""
     if not block.wrap:
-        out = []
-        for line in "".join(r.text for r in block.runs).split("\n"):
-            style = block.runs[0].style if block.runs else ""
-            pieces = [Run(line, style)]
-            indent = block.first
-            while cell_width(line) > width - indent:
-                head, rest = _split(pieces, width - indent)
-                out.append((indent, head))
-                pieces = rest
-                line = "".join(p.text for p in rest)
-            out.append((indent, pieces))
-        return out
+        style = block.runs[0].style if block.runs else ""
+        code = "".join(r.text for r in block.runs)
+        return [(block.first, [Run(line, style)]) for line in code_lines(code, max(1, width - block.first))]
     lines: list[tuple[int, list[Run]]] = []
     indent = block.first
     current: list[Run] = list(block.lead)
     used = sum(cell_width(r.text) for r in block.lead)
+    fresh = True  # nothing but the lead on this line yet: a space here would only pad
     space: Run | None = None
     for pieces, is_space in _units(block.runs):
         if is_space:
-            space = pieces[0] if current else None
+            space = None if fresh else pieces[0]
             continue
         w = sum(cell_width(p.text) for p in pieces)
         gap = 1 if space is not None else 0
         if used + gap + w <= width - indent:
-            if space is not None and used > sum(cell_width(r.text) for r in block.lead):
+            if space is not None:
                 current.append(space)
             current.extend(pieces)
             used += gap + w
@@ -142,13 +214,13 @@ def wrap(block: Block, width: int) -> list[tuple[int, list[Run]]]:
             if current:
                 lines.append((indent, current))
                 indent = block.rest
-            current, used = [], 0
             while w > width - indent:
                 head, pieces = _split(pieces, width - indent)
                 lines.append((indent, head))
                 indent = block.rest
                 w = sum(cell_width(p.text) for p in pieces)
             current, used = list(pieces), w
+        fresh = False
         space = None
     lines.append((indent, current))
     return lines
@@ -193,9 +265,9 @@ def blocks(term: Term, lang: str, cats: Iterable[Category], bullet: str) -> list
         runs = [Run(label("paper", lang) + colon(lang), "dim"), Run(paper.title or "", "italic")]
         url = paper.url or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
         if paper.arxiv:
-            runs += [Run("  "), Run(f"arXiv:{paper.arxiv}", f"underline link {url}" if url else "underline")]
+            runs += [Run(" · "), Run(f"arXiv:{paper.arxiv}", f"underline link {url}" if url else "underline")]
         elif url:
-            runs += [Run("  "), Run(url, f"underline link {url}")]
+            runs += [Run(" · "), Run(url, f"underline link {url}")]
         out.append(Block(tuple(runs)))
     for summary in texts(term.summary, lang):
         out += [blank, Block((Run(summary, "bold"),))]
@@ -223,13 +295,15 @@ def blocks(term: Term, lang: str, cats: Iterable[Category], bullet: str) -> list
             out.append(Block((Run(sep.join(names)),), first=2, rest=3 + pad, lead=(Run(heading, "dim"),)))
     tail: list[Block] = []
     if term.aliases:
-        sep = list_separator(lang)
-        tail.append(Block((Run(label("aliases", lang) + colon(lang), "dim"), Run(sep.join(term.aliases)))))
+        head = label("aliases", lang) + colon(lang)
+        aliases = Run(list_separator(lang).join(term.aliases))
+        tail.append(Block((aliases,), rest=cell_width(head), lead=(Run(head, "dim"),)))
     if term.links:
-        runs = [Run(label("links", lang) + colon(lang), "dim")]
+        head = label("links", lang) + colon(lang)
+        links: list[Run] = []
         for i, link in enumerate(term.links):
-            runs += [Run("  " if i else ""), Run(link, f"link {link}")]
-        tail.append(Block(tuple(runs)))
+            links += [Run("  " if i else ""), Run(link, f"link {link}")]
+        tail.append(Block(tuple(links), rest=cell_width(head), lead=(Run(head, "dim"),)))
     if tail:
         out += [blank, *tail]
     return out

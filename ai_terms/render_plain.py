@@ -6,6 +6,7 @@ from typing import Any
 
 from .model import RELATION_TYPES, Term
 from .results import ExportResult, GraphResult
+from .text_labels import colon, label, list_separator, relation_label
 
 _EDGE_LABELS = {
     "is_a": "is a",
@@ -16,24 +17,7 @@ _EDGE_LABELS = {
     "successor_of": "successor of",
     "see_also": "see also",
 }
-_LANG_LABELS = {
-    "en": {
-        "key_points": "Key points",
-        "year": "Year",
-        "org": "Organisation",
-        "paper": "Paper",
-        "related": "Related",
-        "all": "All terms",
-    },
-    "zh": {
-        "key_points": "要点",
-        "year": "年份",
-        "org": "机构",
-        "paper": "论文",
-        "related": "相关条目",
-        "all": "全部条目",
-    },
-}
+_ALL_TERMS = {"en": "All terms", "zh": "全部条目"}
 
 
 def _dot_str(text: str) -> str:
@@ -41,7 +25,7 @@ def _dot_str(text: str) -> str:
 
 
 def dot(result: GraphResult) -> str:
-    lines = ["digraph aiterms {", "  rankdir=LR;", '  node [shape=box, style=rounded, fontname="Helvetica"];']
+    lines = ["digraph aiterms {", "  rankdir=LR;", '  node [shape=box, style=rounded, fontname="sans-serif"];']
     for b in result.nodes:
         label = b.name if not b.zh_name or b.zh_name == b.name else f"{b.name}\\n{b.zh_name}"
         label = _dot_str(label).replace("\\\\n", "\\n")
@@ -83,6 +67,8 @@ def _md(text: str) -> str:
 
 
 def _term_md(term: Term, langs: list[str]) -> list[str]:
+    lead = langs[0]  # labels in the first language; names in both when both are asked for
+    names_lang = lead if len(langs) == 1 else "both"
     title = term.name
     if term.zh_name and term.zh_name != term.name:
         title += f" · {term.zh_name}"
@@ -90,15 +76,14 @@ def _term_md(term: Term, langs: list[str]) -> list[str]:
     if term.full_name:
         lines += [f"*{_md(term.full_name)}*", ""]
     meta = []
-    labels = _LANG_LABELS[langs[0]]
     if term.year:
-        meta.append(f"{labels['year']}: {term.year}")
+        meta.append(f"{label('year', lead)}{colon(lead)}{term.year}")
     if term.org:
-        meta.append(f"{labels['org']}: {_md(term.org)}")
+        meta.append(f"{label('org', lead)}{colon(lead)}{_md(term.org)}")
     if term.paper and term.paper.title:
         link = term.paper.url or (f"https://arxiv.org/abs/{term.paper.arxiv}" if term.paper.arxiv else "")
         paper = f"[{_md(term.paper.title)}]({link})" if link else _md(term.paper.title)
-        meta.append(f"{labels['paper']}: {paper}")
+        meta.append(f"{label('paper', lead)}{colon(lead)}{paper}")
     if meta:
         lines += [" · ".join(meta), ""]
     for lang in langs:
@@ -107,13 +92,17 @@ def _term_md(term: Term, langs: list[str]) -> list[str]:
             lines += [f"**{_md(summary)}**", ""]
         points = getattr(term.key_points, lang)
         if points:
-            lines += [f"{_LANG_LABELS[lang]['key_points']}{'：' if lang == 'zh' else ':'}", ""]
+            lines += [f"{label('key_points', lang)}{colon(lang).rstrip()}", ""]
             lines += [f"- {_md(p)}" for p in points]
             lines.append("")
-    forward = [r for r in term.related if r.type in RELATION_TYPES]
-    if forward:
-        rel = ", ".join(f"{_EDGE_LABELS[r.type]} {_md(r.name)}" for r in forward)
-        lines += [f"{labels['related']}: {rel}", ""]
+    groups: dict[str, list[str]] = {}
+    for rel in term.related:
+        if rel.type in RELATION_TYPES:
+            groups.setdefault(rel.type, []).append(_md(rel.label(names_lang)))
+    if groups:
+        sep = list_separator(lead)
+        parts = [f"{relation_label(rtype, lead)} {sep.join(names)}" for rtype, names in groups.items()]
+        lines += [label("related", lead) + colon(lead) + ("；" if lead == "zh" else "; ").join(parts), ""]
     return lines
 
 
@@ -125,7 +114,7 @@ def markdown(result: ExportResult) -> str:
         if result.lang == "both":
             heading = f"{result.category.en} · {result.category.zh}"
     else:
-        heading = _LANG_LABELS[lead]["all"]
+        heading = _ALL_TERMS[lead]
     lines = [f"# aiterms: {_md(heading)}", ""]
     by_cat: dict[str, list[Term]] = {}
     for term in result.terms:

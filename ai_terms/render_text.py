@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -11,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from .model import Brief, Term
+from .model import Brief, Category, Hit, Term
 from .render import Options
 from .results import (
     CategoriesResult,
@@ -28,7 +29,7 @@ from .results import (
 from .text_labels import bullets as _bullets
 from .text_labels import category_label as _cat_label
 from .text_labels import category_style as _cat_style
-from .text_labels import label, relation_label
+from .text_labels import colon, field_label, label, relation_label
 from .text_labels import texts as _texts
 
 
@@ -52,10 +53,10 @@ def _paper_line(term: Term) -> Text | None:
     url = paper.url or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
     text.append(paper.title or "", style="italic")
     if paper.arxiv:
-        text.append("  ")
+        text.append(" · ")
         text.append(f"arXiv:{paper.arxiv}", style=f"underline link {url}" if url else "underline")
     elif url:
-        text.append("  ")
+        text.append(" · ")
         text.append(url, style=f"underline link {url}")
     return text
 
@@ -64,8 +65,8 @@ def _field(name: str, lang: str) -> Text:
     return Text(label(name, lang), style="bold cyan")
 
 
-def _match_text(hit_match: Any) -> Text:
-    text = Text(hit_match.field + ": ", style="dim")
+def _match_text(hit_match: Any, lang: str) -> Text:
+    text = Text(field_label(hit_match.field, lang) + colon(lang), style="dim")
     snippet = Text(" ".join(hit_match.snippet.split()) if hit_match.kind == "text" else hit_match.snippet)
     for start, end in hit_match.spans:
         snippet.stylize("bold yellow", start, end)
@@ -73,27 +74,54 @@ def _match_text(hit_match: Any) -> Text:
     return text
 
 
+def _why_and_summary(hit: Hit, lang: str) -> tuple[Text, Text]:
+    """Why a hit matched, and its summary; a match inside the summary is highlighted there instead."""
+    summary = Text("\n".join(_texts(hit.brief.summary, lang)))
+    match = hit.match
+    if match.kind == "text" and match.field == "summary":
+        words = {match.snippet[s:e] for s, e in match.spans}
+        summary.highlight_words(words, "bold yellow", case_sensitive=False)
+        return Text(field_label(match.field, lang), style="dim"), summary
+    return _match_text(match, lang), summary
+
+
 def search_table(result: SearchResult, lang: str) -> Table:
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column(label("term", lang), no_wrap=False, min_width=10)
     table.add_column(label("category", lang), style="dim")
-    table.add_column(label("why", lang), ratio=2)
-    table.add_column(label("summary", lang), ratio=3)
+    table.add_column(label("why", lang), ratio=2, overflow="fold")  # fold: Chinese has no spaces to wrap at
+    table.add_column(label("summary", lang), ratio=3, overflow="fold")
     for i, hit in enumerate(result.hits, 1):
         b = hit.brief
         name = _title(b.name, b.zh_name)
         name.stylize(_cat_style(b.category))
-        summary = Text("\n".join(_texts(b.summary, lang)))
-        match = hit.match
-        if match.kind == "text" and match.field == "summary":
-            # The summary is shown anyway: say so, and highlight the matched words there.
-            why = Text(match.field, style="dim")
-            summary.highlight_words({match.snippet[s:e] for s, e in match.spans}, "bold yellow", case_sensitive=False)
-        else:
-            why = _match_text(match)
-        table.add_row(str(i), name, b.category, why, summary)
+        why, summary = _why_and_summary(hit, lang)
+        table.add_row(str(i), name, _cat_label(b.category, result.categories, lang), why, summary)
     return table
+
+
+NARROW = 72  # below this width, search results are stacked instead of tabled
+
+
+def search_stacked(result: SearchResult, lang: str) -> list[RenderableType]:
+    """One block per hit, for narrow terminals: name and category, then why, then the summary."""
+    from rich.padding import Padding
+
+    out: list[RenderableType] = []
+    for i, hit in enumerate(result.hits, 1):
+        b = hit.brief
+        head = Text(f"{i}. ", style="dim")
+        title = _title(b.name, b.zh_name)
+        title.stylize(_cat_style(b.category))
+        head.append_text(title)
+        head.append("  " + _cat_label(b.category, result.categories, lang), style="dim")
+        why, summary = _why_and_summary(hit, lang)
+        out.append(head)
+        if not (hit.match.kind == "text" and hit.match.field == "summary"):  # else it is highlighted below
+            out.append(Padding(why, (0, 0, 0, 3)))
+        out.append(Padding(summary, (0, 0, 1, 3)))
+    return out
 
 
 def list_tables(result: ListResult, lang: str) -> list[RenderableType]:
@@ -174,23 +202,23 @@ def categories_table(result: CategoriesResult) -> Table:
     return table
 
 
-def _node_label(node: Node, lang: str) -> Text:
+def _node_label(node: Node, lang: str, cats: Sequence[Category]) -> Text:
     text = Text()
     if node.relation:
         text.append(relation_label(node.relation, lang) + " → ", style="dim")
     title = _title(node.brief.name, node.brief.zh_name)
     title.stylize(_cat_style(node.brief.category))
     text.append_text(title)
-    text.append(f"  {node.brief.category}", style="dim")
+    text.append("  " + _cat_label(node.brief.category, cats, lang), style="dim")
     return text
 
 
 def related_tree(result: RelatedResult, lang: str) -> Tree:
     def grow(tree: Tree, node: Node) -> None:
         for child in node.children:
-            grow(tree.add(_node_label(child, lang)), child)
+            grow(tree.add(_node_label(child, lang, result.categories)), child)
 
-    root = Tree(_node_label(result.root, lang), guide_style="dim")
+    root = Tree(_node_label(result.root, lang, result.categories), guide_style="dim")
     grow(root, result.root)
     return root
 
@@ -257,11 +285,11 @@ def paths_table(result: PathsResult) -> Table:
     return table
 
 
-def renderables(result: Any, lang: str) -> list[RenderableType]:
+def renderables(result: Any, lang: str, width: int = 80) -> list[RenderableType]:
     if isinstance(result, ShowResult):
         raise TypeError("show is drawn by render_panel")
     if isinstance(result, SearchResult):
-        return [search_table(result, lang)]
+        return search_stacked(result, lang) if width < NARROW else [search_table(result, lang)]
     if isinstance(result, ListResult):
         return list_tables(result, lang)
     if isinstance(result, CompareResult):
@@ -271,12 +299,24 @@ def renderables(result: Any, lang: str) -> list[RenderableType]:
     if isinstance(result, RelatedResult):
         return [related_tree(result, lang)]
     if isinstance(result, TimelineResult):
-        return [timeline_view(result, lang)]
+        out: list[RenderableType] = [timeline_view(result, lang)]
+        if result.undated:
+            note = {"zh": f"另有 {result.undated} 个条目没有年份，未列出。"}.get(
+                lang, f"{result.undated} more entries have no year and are not shown."
+            )
+            out.append(Text(note, style="dim"))
+        return out
     if isinstance(result, ValidateResult):
         return validate_view(result)
     if isinstance(result, PathsResult):
         return [paths_table(result)]
     raise TypeError(f"no text renderer for {type(result).__name__}")
+
+
+# Views made of one line per record: piped (and no COLUMNS set), they are printed at full length for grep
+# and cut, not at 80 columns.
+LINE_VIEWS = (ListResult, SearchResult, CategoriesResult, PathsResult, ValidateResult)
+UNLIMITED = 1000
 
 
 def make_console(opts: Options, **kwargs: Any) -> Console:
@@ -292,8 +332,11 @@ def make_console(opts: Options, **kwargs: Any) -> Console:
 def render(result: Any, opts: Options) -> None:
     from .pager import output
 
-    console = make_console(opts)
+    is_tty = sys.stdout.isatty()
+    wide = not is_tty and not os.environ.get("COLUMNS") and isinstance(result, LINE_VIEWS)
+    console = make_console(opts, width=UNLIMITED) if wide else make_console(opts)
     with console.capture() as capture:
-        for item in renderables(result, opts.lang):
+        for item in renderables(result, opts.lang, console.width):
             console.print(item)
-    output(capture.get(), pager=opts.pager and sys.stdout.isatty())
+    text = "\n".join(line.rstrip() for line in capture.get().split("\n"))
+    output(text, pager=opts.pager and is_tty)

@@ -67,4 +67,4 @@ def check_tag(index: Index, tag: str | None) -> str | None:
     names = sorted(tags)
     near = [names[i] for i in closest(tag, [name_key(t) for t in names], limit=3, cutoff=50)]
     hint = f" Did you mean: {', '.join(near)}?" if near else ""
-    raise UsageError(f"unknown tag {tag!r}.{hint}")
+    raise UsageError(f"unknown tag {tag!r}.{hint} Known: {', '.join(names)}")

@@ -16,6 +16,7 @@ class ShowResult(NamedTuple):
 class SearchResult(NamedTuple):
     query: str
     hits: tuple[Hit, ...]
+    categories: tuple[Category, ...] = ()
 
 
 class ListResult(NamedTuple):
@@ -44,11 +45,13 @@ class Node(NamedTuple):
 class RelatedResult(NamedTuple):
     root: Node
     depth: int
+    categories: tuple[Category, ...] = ()
 
 
 class TimelineResult(NamedTuple):
     briefs: tuple[Brief, ...]  # sorted by year, then name
     categories: tuple[Category, ...]
+    undated: int = 0  # entries left out for want of a year
 
 
 class Issue(NamedTuple):

@@ -72,10 +72,12 @@ def stem(word: str) -> str:
 
 
 def _stem(word: str) -> str:
-    if len(word) <= 4 or word.isdigit():
+    if len(word) <= 3 or word.isdigit():
         return word
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+        # Inflections ("tune", "tuned", "tuning") may leave a short stem; derivations need a longer one.
+        shortest = 3 if suffix in ("ing", "ed", "es", "s", "e") else 4
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             word = word[: -len(suffix)]
             if suffix in ("ing", "ed", "er", "ers") and word[-1] == word[-2] and word[-1] not in "aeiouls":
                 word = word[:-1]  # "mapping" -> "map", "planner" -> "plan"
@@ -176,15 +178,21 @@ def closest(text: str, choices: Sequence[str], limit: int = 5, cutoff: float = F
     key = name_key(text)
     if not key or not choices:
         return []
-    found = process.extract(key, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=cutoff)
+    found = process.extract(key, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=cutoff)
     return [index for _, _, index in found]
 
 
+SUGGEST_CUTOFF = 60.0  # below this similarity a "did you mean" is more noise than help
+
+
 def suggest(index: Index, text: str, limit: int = 5) -> list[str]:
-    """ "Did you mean" names for an unknown `text`: the closest entries, each as "Name (中文名)"."""
+    """ "Did you mean" names for an unknown `text`: names it begins, then the closest by edit distance,
+    each as "Name (中文名)"."""
+    key = name_key(text)
+    prefixed = [tid for _, tid, _, _ in index.keys_with_prefix(key)] if len(key) >= 2 else []
     names = index.names()
-    picks = closest(text, [n[0] for n in names], limit=limit * 4)
-    ids = list(dict.fromkeys(names[i][1] for i in picks))[:limit]
+    picks = closest(text, [n[0] for n in names], limit=limit * 4, cutoff=SUGGEST_CUTOFF)
+    ids = list(dict.fromkeys([*prefixed, *(names[i][1] for i in picks)]))[:limit]
     return [_label(b) for b in index.briefs(ids)]
 
 

@@ -92,6 +92,35 @@ RELATION_LABELS: dict[str, dict[str, str]] = {
         "see_also": "另见",
     },
 }
+# The fields a search can match on, as a reader calls them.
+MATCH_FIELDS: dict[str, dict[str, str]] = {
+    "en": {
+        "id": "id",
+        "name": "name",
+        "full_name": "full name",
+        "zh_name": "Chinese name",
+        "alias": "alias",
+        "tags": "tags",
+        "org": "organisation",
+        "summary": "summary",
+        "key_points": "key points",
+        "body": "description",
+        "more": "strengths and uses",
+    },
+    "zh": {
+        "id": "id",
+        "name": "名称",
+        "full_name": "全称",
+        "zh_name": "中文名",
+        "alias": "别名",
+        "tags": "标签",
+        "org": "机构",
+        "summary": "简介",
+        "key_points": "要点",
+        "body": "正文",
+        "more": "优缺点与用途",
+    },
+}
 CATEGORY_STYLES = {
     "framework": "magenta",
     "library": "blue",
@@ -147,3 +176,7 @@ def category_label(category: str, cats: Iterable[Category], lang: str) -> str:
 
 def category_style(category: str) -> str:
     return CATEGORY_STYLES.get(category, "white")
+
+
+def field_label(field: str, lang: str) -> str:
+    return MATCH_FIELDS["zh" if lang == "zh" else "en"].get(field, field)

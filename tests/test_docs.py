@@ -18,9 +18,9 @@ JSON_DOC = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
 COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
 
 
-def test_there_are_twelve_commands() -> None:
+def test_the_commands_are_the_documented_ones() -> None:
     expected = ["show", "search", "list", "compare", "categories", "related", "timeline", "random"]
-    expected += ["validate", "graph", "export", "paths"]
+    expected += ["validate", "graph", "export", "paths", "completion"]
     assert sorted(expected) == COMMANDS
 
 
@@ -29,7 +29,7 @@ def test_every_command_has_help_and_is_in_the_readme(name: str) -> None:
     command = get_command(app).commands[name]  # type: ignore[attr-defined]
     assert command.help and len(command.help) > 20
     assert f"`aiterms {name}" in README
-    if name not in ("validate", "paths", "export", "graph"):
+    if name not in ("validate", "paths", "export", "graph", "completion"):
         assert any(p.name == "json_" for p in command.params), f"{name} lacks --json"
 
 
@@ -57,5 +57,5 @@ def test_readme_opens_with_the_install_and_test_commands_that_ci_runs() -> None:
 def test_readme_exit_codes_match_the_code() -> None:
     from ai_terms import errors
 
-    for code in (errors.EXIT_OK, errors.EXIT_NOT_FOUND, errors.EXIT_USAGE, errors.EXIT_DATA, 70, 130):
+    for code in (errors.EXIT_OK, errors.EXIT_NOT_FOUND, errors.EXIT_USAGE, errors.EXIT_DATA, 70, 74, 130):
         assert f"| {code} |" in README
