@@ -51,7 +51,7 @@ def _complete_category(incomplete: str) -> list[str]:
 
 
 def _opts(json_: bool = False, fields: str | None = None, lang: str | None = None) -> Options:
-    chosen = lang or _state["lang"] or default_lang()
+    chosen = str(lang or _state["lang"] or default_lang()).lower()
     if chosen not in ("en", "zh", "both"):
         from .errors import UsageError
 

@@ -92,7 +92,7 @@ def try_fast(args: list[str]) -> bool:
     if parsed is None:
         return False
     positional, options, json_ = parsed
-    lang = str(globals_.get("lang") or default_lang())
+    lang = str(globals_.get("lang") or default_lang()).lower()
     if lang not in ("en", "zh", "both") or not positional:
         return False
     if command == "search" and (len(positional) != 1 or not options.get("limit", "1").isdigit()):
