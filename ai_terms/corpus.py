@@ -178,14 +178,17 @@ def locate(text: str, table: str, key: str | None = None) -> tuple[int | None, i
         return None, None
     if key is None:
         return start + 1, 1
-    first = key.split(".")[0]
-    key_re = re.compile(rf"^(\s*)[\"']?{re.escape(first)}[\"']?\s*[.=]")
-    for j in range(start + 1, len(lines)):
-        if lines[j].lstrip().startswith("["):
-            break
-        m = key_re.match(lines[j])
-        if m:
-            return j + 1, len(m.group(1)) + 1
+    # The whole dotted key first ("relations.uses = ..."), then its first part ("relations = {...}").
+    parts = key.split(".")
+    patterns = [r"\s*\.\s*".join(rf"[\"']?{re.escape(p)}[\"']?" for p in parts[: n + 1]) for n in range(len(parts))]
+    for pattern in reversed(patterns):
+        key_re = re.compile(rf"^(\s*){pattern}\s*[.=]")
+        for j in range(start + 1, len(lines)):
+            if lines[j].lstrip().startswith("["):
+                break
+            m = key_re.match(lines[j])
+            if m:
+                return j + 1, len(m.group(1)) + 1
     return start + 1, 1
 
 
@@ -240,7 +243,9 @@ class _Checker:
     def only(self, table: str, key: str, value: dict[str, Any], allowed: set[str]) -> None:
         extra = sorted(set(value) - allowed)
         if extra:
-            raise self.fail(table, key, f"unknown key {extra[0]!r} (expected {', '.join(sorted(allowed))})")
+            expected = ", ".join(sorted(allowed))
+            where = f"{key}.{extra[0]}" if key else extra[0]
+            raise self.fail(table, where, f"unknown key {extra[0]!r} (expected {expected})")
 
 
 def _type_name(value: Any) -> str:
@@ -260,7 +265,7 @@ def _categories(parsed: Parsed, check: _Checker) -> dict[str, Category]:
             raise check.fail(table, None, "a category id is a lowercase slug (letters, digits, hyphens)")
         if not isinstance(value, dict):
             raise check.fail(table, None, f"expected a table with en and zh, got {_type_name(value)}")
-        check.only(table, "en", value, {"en", "zh"})
+        check.only(table, "", value, {"en", "zh"})
         en = check.string(table, "en", value["en"]) if "en" in value else None
         zh = check.string(table, "zh", value["zh"]) if "zh" in value else None
         if not en and not zh:

@@ -131,14 +131,7 @@ def _headline_names(text: str) -> list[str]:
 def test_every_headline_concept_resolves_by_its_usual_name() -> None:
     names = _headline_names((SHARED / "seed-terms.md").read_text(encoding="utf-8"))
     assert len(names) >= 45
-    index = fresh_index()
-    unresolved = []
-    for name in names:
-        try:
-            resolve_id(index, name)
-        except Exception as exc:
-            unresolved.append(f"{name}: {exc}")
-    assert unresolved == []
+    assert _unresolved(names) == []
 
 
 @pytest.mark.parametrize(

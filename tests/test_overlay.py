@@ -100,6 +100,12 @@ MALFORMED = {
     ),
     "no summary": (b'[term.x]\nname = "X"\ncategory = "concept"\n', "missing required field 'summary'", "term.x"),
     "term not a table": (b"term = 3\n", "expected [term.<id>] tables", "term"),
+    "unknown relation type": (
+        b'[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\nrelations.uses = []\nrelations.badrel = []\n',
+        "unknown key 'badrel'",
+        ":6:1: term.x.relations.badrel",
+    ),
+    "unknown category label": (b'[category.x]\nen = "X"\nfr = "Y"\n', "unknown key 'fr'", ":3:1: category.x.fr"),
 }
 
 
