@@ -155,8 +155,20 @@ def compare_table(result: CompareResult, lang: str) -> Table:
         table.add_column(_title(t.name, t.zh_name), ratio=1, header_style=f"bold {_cat_style(t.category)}")
     none = label("none", lang)
 
-    def row(key: str, values: Sequence[Text | str]) -> None:
-        table.add_row(label(key, lang), *(v if isinstance(v, Text) else Text(v or none) for v in values))
+    def row(key: str, values: Sequence[RenderableType]) -> None:
+        cells = [v if not isinstance(v, str) else Text(v or none) for v in values]
+        table.add_row(label(key, lang), *cells)
+
+    def bullet_list(items: list[str]) -> RenderableType:
+        """Bullets with a hanging indent, so that wrapped items stay apart."""
+        if not items:
+            return Text(none)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column()
+        for item in items:
+            grid.add_row("•", Text(item))
+        return grid
 
     cats = [_cat_label(t.category, result.categories, lang) for t in terms]
     row("category", [Text(c, style="bold" if len(set(cats)) > 1 else "") for c in cats])
@@ -171,7 +183,7 @@ def compare_table(result: CompareResult, lang: str) -> Table:
     for key in ("key_points", "strengths", "limitations", "uses"):
         values = [_bullets(getattr(t, key), lang) for t in terms]
         if any(values):
-            row(key, ["\n".join("• " + v for v in vs) if vs else none for vs in values])
+            row(key, [bullet_list(vs) for vs in values])
     shared = set(terms[0].tags).intersection(*(t.tags for t in terms[1:]))
     tag_cells = []
     for t in terms:
@@ -223,15 +235,16 @@ def related_tree(result: RelatedResult, lang: str) -> Tree:
     return root
 
 
-def timeline_view(result: TimelineResult, lang: str) -> Table:
+def timeline_view(result: TimelineResult, lang: str, width: int = 80) -> Table:
     by_year: dict[int, list[Brief]] = {}
     for b in result.briefs:
         by_year.setdefault(b.year or 0, []).append(b)
     most = max(len(v) for v in by_year.values())
+    room = max(12, width - 16)  # year, bar and the gaps between the columns
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(justify="right", style="bold")
     table.add_column(no_wrap=True)
-    table.add_column(ratio=1)
+    table.add_column(no_wrap=True)
     previous: int | None = None
     for year in sorted(by_year):
         if previous is not None and year - previous > 1:
@@ -239,13 +252,26 @@ def timeline_view(result: TimelineResult, lang: str) -> Table:
         previous = year
         briefs = by_year[year]
         bar = Text("█" * max(1, round(8 * len(briefs) / most)), style="cyan")
-        names = Text()
-        for i, b in enumerate(briefs):
-            if i:
-                names.append(" · ", style="dim")
-            names.append(b.name if lang != "zh" or not b.zh_name else b.zh_name, style=_cat_style(b.category))
-        table.add_row(str(year), bar, names)
+        table.add_row(str(year), bar, _packed_names(briefs, lang, room))
     return table
+
+
+def _packed_names(briefs: list[Brief], lang: str, room: int) -> Text:
+    """Names joined by " · " and packed into lines of `room` cells, never breaking inside a name."""
+    names = Text()
+    used = 0
+    for i, b in enumerate(briefs):
+        shown = b.name if lang != "zh" or not b.zh_name else b.zh_name
+        width = Text(shown).cell_len
+        if i and used + 3 + width > room:
+            names.append(" ·\n", style="dim")
+            used = 0
+        elif i:
+            names.append(" · ", style="dim")
+            used += 3
+        names.append(shown, style=_cat_style(b.category))
+        used += width
+    return names
 
 
 def validate_view(result: ValidateResult) -> list[RenderableType]:
@@ -299,7 +325,7 @@ def renderables(result: Any, lang: str, width: int = 80) -> list[RenderableType]
     if isinstance(result, RelatedResult):
         return [related_tree(result, lang)]
     if isinstance(result, TimelineResult):
-        out: list[RenderableType] = [timeline_view(result, lang)]
+        out: list[RenderableType] = [timeline_view(result, lang, width)]
         if result.undated:
             note = {"zh": f"另有 {result.undated} 个条目没有年份，未列出。"}.get(
                 lang, f"{result.undated} more entries have no year and are not shown."
