@@ -240,9 +240,9 @@ def timeline_view(result: TimelineResult, lang: str, width: int = 80) -> Table:
     for b in result.briefs:
         by_year.setdefault(b.year or 0, []).append(b)
     most = max(len(v) for v in by_year.values())
-    room = max(12, width - 16)  # year, bar and the gaps between the columns
+    room = max(12, width - 20)  # year, bar and the gaps between the columns
     table = Table(box=None, show_header=False, pad_edge=False)
-    table.add_column(justify="right", style="bold")
+    table.add_column(justify="right", style="bold", min_width=4, no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
     previous: int | None = None
