@@ -43,7 +43,7 @@ def uses_index(fn: Callable[P, R]) -> Callable[P, R]:
 
 
 @uses_index
-def show(names: list[str], index: Index | None = None) -> ShowResult:
+def show(names: list[str], *, index: Index | None = None) -> ShowResult:
     assert index is not None
     terms = tuple(resolve(index, names))
     return ShowResult(terms=terms, as_list=len(names) > 1, categories=tuple(index.categories()))
@@ -97,7 +97,7 @@ def list_terms(
 
 
 @uses_index
-def compare(names: list[str], index: Index | None = None) -> CompareResult:
+def compare(names: list[str], *, index: Index | None = None) -> CompareResult:
     if not 2 <= len(names) <= 4:
         raise UsageError(f"compare takes 2 to 4 terms, got {len(names)}")
     assert index is not None
@@ -108,7 +108,7 @@ def compare(names: list[str], index: Index | None = None) -> CompareResult:
 
 
 @uses_index
-def categories(index: Index | None = None) -> CategoriesResult:
+def categories(*, index: Index | None = None) -> CategoriesResult:
     assert index is not None
     return CategoriesResult(categories=tuple(index.categories()))
 
