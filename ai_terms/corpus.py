@@ -379,16 +379,6 @@ def load(sources: list[Source]) -> Loaded:
     return result
 
 
-def load_parsed(files: list[tuple[Parsed, str]]) -> Loaded:
-    """Like `load`, for files already read (the linter reads them itself)."""
-    result = Loaded()
-    drafts: dict[str, Draft] = {}
-    for parsed, kind in files:
-        _merge_file(parsed, kind, result, drafts)
-    _finish(result, drafts)
-    return result
-
-
 def _merge_file(parsed: Parsed, kind: str, result: Loaded, drafts: dict[str, Draft]) -> None:
     check = _Checker(parsed)
     for key in parsed.data:

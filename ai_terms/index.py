@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from . import __version__
 from .model import RELATION_TYPES, Bi, Brief, Category, Term
@@ -78,10 +78,9 @@ def cache_file(found: Sequence[Source]) -> str:
 class Index:
     """Read access to a compiled index; each method reads only what it returns."""
 
-    def __init__(self, conn: sqlite3.Connection, *, path: str | None, warnings: list[str]) -> None:
+    def __init__(self, conn: sqlite3.Connection, *, path: str | None) -> None:
         self.conn = conn
         self.path = path
-        self.warnings = warnings
 
     def close(self) -> None:
         self.conn.close()
@@ -141,9 +140,6 @@ class Index:
                 found[row[0]] = _brief(row)
         return [found[t] for t in wanted if t in found]
 
-    def ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM term ORDER BY id")]
-
     def count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM term").fetchone()[0])
 
@@ -175,8 +171,7 @@ class Index:
     def fulltext_among(self, match: str, rids: Sequence[int]) -> set[int]:
         """Which of `rids` match `match`."""
         found: set[int] = set()
-        for i in range(0, len(rids), 500):
-            chunk = list(rids[i : i + 500])
+        for chunk in _chunks(rids, 500):
             marks = ",".join("?" * len(chunk))
             found.update(
                 r
@@ -189,8 +184,7 @@ class Index:
     def ids_for_rids(self, rids: Sequence[int]) -> dict[int, tuple[str, bool]]:
         """rid -> (id, whether a newer entry supersedes it)."""
         found: dict[int, tuple[str, bool]] = {}
-        for i in range(0, len(rids), 500):
-            chunk = list(rids[i : i + 500])
+        for chunk in _chunks(rids, 500):
             marks = ",".join("?" * len(chunk))
             for rid, tid, superseded in self.conn.execute(
                 f"SELECT rid, id, superseded FROM term WHERE rid IN ({marks})", chunk
@@ -216,9 +210,13 @@ def _brief(row: Sequence[Any]) -> Brief:
     )
 
 
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+T = TypeVar("T")
+
+
+def _chunks(items: Sequence[T], size: int) -> Iterable[list[T]]:
+    """`items` in lists of at most `size`: SQLite caps the parameters of one statement."""
     for i in range(0, len(items), size):
-        yield items[i : i + size]
+        yield list(items[i : i + size])
 
 
 # -- building ------------------------------------------------------------------------------------
@@ -295,7 +293,6 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
         [
             ("fingerprint", stamp),
             ("names", "\n".join(names_blob)),
-            ("warnings", json.dumps(loaded.warnings, ensure_ascii=False)),
         ],
     )
     conn.commit()
@@ -316,7 +313,7 @@ def _open_cached(path: str, stamp: str) -> Index | None:
     if row is None or row[0] != stamp:
         conn.close()
         return None
-    return Index(conn, path=path, warnings=[])
+    return Index(conn, path=path)
 
 
 def _build(found: Sequence[Source], stamp: str, path: str) -> Index:
@@ -348,11 +345,7 @@ def _build(found: Sequence[Source], stamp: str, path: str) -> Index:
             pass
         return _in_memory(loaded, stamp)
     _prune(os.path.dirname(path), keep=path)
-    opened = _open_cached(path, stamp)
-    if opened is None:  # replaced again by a concurrent build with other sources, or unreadable
-        return _in_memory(loaded, stamp)
-    opened.warnings = loaded.warnings
-    return opened
+    return _open_cached(path, stamp) or _in_memory(loaded, stamp)  # None: replaced again, or unreadable
 
 
 PRUNE_AFTER_S = 30 * 24 * 3600  # an index of another set of sources, unused this long, is deleted
@@ -369,13 +362,15 @@ def _prune(folder: str, *, keep: str) -> None:
         return
     for name in names:
         path = os.path.join(folder, name)
-        stale = (name.startswith("index-") and name.endswith(".sqlite") and path != keep) or (
-            name.startswith(".index-") and name.endswith(".tmp")
-        )
+        if name.startswith("index-") and name.endswith(".sqlite") and path != keep:
+            limit = PRUNE_AFTER_S
+        elif name.startswith(".index-") and name.endswith(".tmp"):
+            limit = 3600
+        else:
+            continue
         try:
-            age = now - max(os.stat(path).st_atime, os.stat(path).st_mtime)
-            limit = PRUNE_AFTER_S if name.startswith("index-") else 3600
-            if stale and age > limit:
+            st = os.stat(path)
+            if now - max(st.st_atime, st.st_mtime) > limit:
                 os.unlink(path)
         except OSError:
             continue
@@ -384,7 +379,7 @@ def _prune(folder: str, *, keep: str) -> None:
 def _in_memory(loaded: Any, stamp: str) -> Index:
     conn = sqlite3.connect(":memory:")
     write(conn, loaded, stamp)
-    return Index(conn, path=None, warnings=loaded.warnings)
+    return Index(conn, path=None)
 
 
 def open_index() -> Index:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 import re
 from typing import Any
 
@@ -251,7 +250,3 @@ def _check_names(lint: _Linter, drafts: list[Draft], terms: dict[str, tuple[Term
                     f"term.{term.id}",
                     "aliases",
                 )
-
-
-def format_rules() -> str:
-    return os.linesep.join(f"{code}  {text}" for code, text in RULES.items())

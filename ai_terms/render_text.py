@@ -33,10 +33,6 @@ from .text_labels import colon, field_label, label, relation_label
 from .text_labels import texts as _texts
 
 
-def _langs(lang: str) -> list[str]:
-    return ["en", "zh"] if lang == "both" else [lang]
-
-
 def _title(name: str, zh_name: str | None) -> Text:
     text = Text(name, style="bold")
     if zh_name and zh_name != name:
@@ -59,10 +55,6 @@ def _paper_line(term: Term) -> Text | None:
         text.append(" · ")
         text.append(url, style=f"underline link {url}")
     return text
-
-
-def _field(name: str, lang: str) -> Text:
-    return Text(label(name, lang), style="bold cyan")
 
 
 def _match_text(hit_match: Any, lang: str) -> Text:

@@ -29,7 +29,7 @@ def measure(label: str, cases: list[Case], loaded: corpus.Loaded) -> None:
     start = time.perf_counter()
     index.write(conn, loaded, "experiment")
     build = time.perf_counter() - start
-    stats = summary(evaluate(index.Index(conn, path=None, warnings=[]), cases))
+    stats = summary(evaluate(index.Index(conn, path=None), cases))
     print(
         f"{label:8s} cases {len(cases)}  recall@1 {stats['recall@1']:.3f}  recall@3 {stats['recall@3']:.3f}  "
         f"MRR {stats['mrr']:.3f}  index build {build:.2f} s"
