@@ -20,7 +20,6 @@ RELATION_TYPES: dict[str, str] = {
     "successor_of": "succeeded_by",
     "see_also": "see_also",
 }
-INVERSE_TYPES: dict[str, str] = {inv: fwd for fwd, inv in RELATION_TYPES.items()}
 
 BILINGUAL_TEXT = ("summary", "body")
 BILINGUAL_LISTS = ("key_points", "strengths", "limitations", "uses")

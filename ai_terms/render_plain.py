@@ -8,15 +8,6 @@ from .model import RELATION_TYPES, Term
 from .results import ExportResult, GraphResult
 from .text_labels import colon, label, list_separator, relation_label
 
-_EDGE_LABELS = {
-    "is_a": "is a",
-    "part_of": "part of",
-    "uses": "uses",
-    "implements": "implements",
-    "variant_of": "variant of",
-    "successor_of": "successor of",
-    "see_also": "see also",
-}
 _ALL_TERMS = {"en": "All terms", "zh": "全部条目"}
 
 
@@ -32,7 +23,7 @@ def dot(result: GraphResult) -> str:
         lines.append(f"  {_dot_str(b.id)} [label={label}];")
     for src, rtype, dst in result.edges:
         style = ", style=dashed, dir=none" if rtype == "see_also" else ""
-        lines.append(f"  {_dot_str(src)} -> {_dot_str(dst)} [label={_dot_str(_EDGE_LABELS[rtype])}{style}];")
+        lines.append(f"  {_dot_str(src)} -> {_dot_str(dst)} [label={_dot_str(relation_label(rtype, 'en'))}{style}];")
     lines.append("}")
     return "\n".join(lines)
 
@@ -54,7 +45,7 @@ def mermaid(result: GraphResult) -> str:
         lines.append(f'  {_mermaid_id(b.id)}["{label}"]')
     for src, rtype, dst in result.edges:
         arrow = "-.-" if rtype == "see_also" else "-->"
-        lines.append(f"  {_mermaid_id(src)} {arrow}|{_EDGE_LABELS[rtype]}| {_mermaid_id(dst)}")
+        lines.append(f"  {_mermaid_id(src)} {arrow}|{relation_label(rtype, 'en')}| {_mermaid_id(dst)}")
     return "\n".join(lines)
 
 
