@@ -38,6 +38,8 @@ TERM_FIELDS = frozenset(
         "paper",
         "links",
         "snippet",
+        "formula",
+        "checked",
         "relations",
         *BILINGUAL_TEXT,
         *BILINGUAL_LISTS,
@@ -348,6 +350,10 @@ def _term(tid: str, value: Any, parsed: Parsed, check: _Checker, kind: str) -> D
         code = check.string(table, "snippet.code", snip["code"], one_line=False)
         lang = check.string(table, "snippet.lang", snip.get("lang", "python"))
         opt["snippet"] = Snippet(lang=lang or "text", code=code)
+    if "formula" in value:
+        opt["formula"] = check.string(table, "formula", value["formula"], one_line=False) or None
+    if "checked" in value:
+        opt["checked"] = _date(check, table, value["checked"])
     relations: dict[str, tuple[str, ...]] = {}
     if "relations" in value:
         rel = value["relations"]
@@ -360,6 +366,20 @@ def _term(tid: str, value: Any, parsed: Parsed, check: _Checker, kind: str) -> D
     term = Term(id=tid, name=name, category="", summary=summary, source=source, **opt)
     category = check.string(table, "category", value["category"])
     return Draft(term=_with(term, category=category), relations=relations, parsed=parsed)
+
+
+def _date(check: _Checker, table: str, value: Any) -> str:
+    """A TOML local date (or a "YYYY-MM-DD" string) as its ISO text."""
+    import datetime
+
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value).isoformat()
+        except ValueError:
+            pass
+    raise check.fail(table, "checked", f"expected a date such as 2026-11-30, got {_type_name(value)}")
 
 
 def _with(term: Term, **changes: Any) -> Term:

@@ -96,6 +96,8 @@ class Term(NamedTuple):
     limitations: BiList = BiList()
     uses: BiList = BiList()
     snippet: Snippet | None = None
+    formula: str | None = None
+    checked: str | None = None
     related: tuple[Relation, ...] = ()
     source: str = "bundled"
 
@@ -123,6 +125,8 @@ class Term(NamedTuple):
                 for value in (getattr(self, name),)
             },
             "snippet": None if self.snippet is None else {"lang": self.snippet.lang, "code": self.snippet.code},
+            "formula": self.formula,
+            "checked": self.checked,
             "related": [{"type": r.type, "id": r.id, "name": r.name, "zh_name": r.zh_name} for r in self.related],
             "source": self.source,
         }
@@ -153,6 +157,8 @@ class Term(NamedTuple):
                 for name in BILINGUAL_LISTS
             },
             snippet=Snippet(**snippet) if snippet else None,
+            formula=data.get("formula"),
+            checked=data.get("checked"),
             related=tuple(Relation(**r) for r in data.get("related", ())),
             source=data.get("source", "bundled"),
         )

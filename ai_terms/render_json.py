@@ -43,6 +43,8 @@ TERM_FIELDS: dict[str, str] = {
     "limitations": "{en, zh}: lists of limitations",
     "uses": "{en, zh}: lists of typical uses",
     "snippet": "{lang, code}: a minimal code example, or null",
+    "formula": "the defining formula in plain Unicode math, or null",
+    "checked": "date (YYYY-MM-DD) the entry's facts and snippet were last verified, or null",
     "related": "[{type, id, name, zh_name}]: typed relations in both directions (see docs/json.md for the types)",
     "source": "'bundled' or the path of the overlay file that defined the entry",
 }

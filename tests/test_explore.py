@@ -100,7 +100,7 @@ def test_pager_is_used_only_on_a_terminal(tmp_path: Path) -> None:
     pty = pytest.importorskip("pty")
     captured = tmp_path / "paged.txt"
     script = "import os, sys\nfrom ai_terms.__main__ import run\nsys.exit(run(sys.argv[1:]))\n"
-    env = dict(os.environ, PAGER=f"cat > {captured}", LINES="10", COLUMNS="80", TERM="xterm")
+    env = dict(os.environ, PAGER=f"cat > {captured}", LINES="20", COLUMNS="80", TERM="xterm")
 
     def under_pty(*args: str) -> None:
         pid, fd = pty.fork()
