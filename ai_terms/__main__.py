@@ -36,7 +36,7 @@ def hoist_globals(args: list[str]) -> list[str]:
 
 
 def _error(message: str) -> None:
-    from .sanitize import clean_line
+    from .sources.sanitize import clean_line
 
     sys.stderr.write(f"aiterms: {clean_line(message)}\n")
     sys.stderr.flush()
@@ -58,7 +58,7 @@ def _run_typer(args: list[str]) -> int:
     from typer._click import exceptions as click_exceptions  # typer >=0.26 vendors click
     from typer.main import get_command
 
-    from .cli import app
+    from .cli.app import app
 
     command = get_command(app)
     if not args:
@@ -80,7 +80,7 @@ def _run_typer(args: list[str]) -> int:
 def run(args: list[str]) -> int:
     """Run one command line; the exit code is returned, never raised."""
     _configure_stdio()
-    from .index import BUILD_WARNINGS
+    from .index.store import BUILD_WARNINGS
 
     BUILD_WARNINGS.clear()
     try:
@@ -88,7 +88,7 @@ def run(args: list[str]) -> int:
             args = hoist_globals(args)
             handled = False
             if not os.environ.get("AITERMS_NO_FASTPATH"):
-                from .fastpath import try_fast
+                from .cli.fast import try_fast
 
                 handled = try_fast(args)
             code = EXIT_OK if handled else _run_typer(args)

@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import sys
 
-from ai_terms.index import open_index
-from ai_terms.quality import evaluate, load_cases, summary
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the repo, for tests.quality
+
+from ai_terms.index.store import open_index
+from tests.quality import evaluate, load_cases, summary
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULTS = [

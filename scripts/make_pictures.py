@@ -32,8 +32,8 @@ def main() -> None:
         from rich.text import Text
 
         from ai_terms import actions
-        from ai_terms.render_panel import Painter, panel
-        from ai_terms.render_text import renderables
+        from ai_terms.render.panel import Painter, panel
+        from ai_terms.render.views import renderables
 
         for name, spec in PICTURES.items():
             title, args = spec[0], spec[1]

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from ai_terms.__main__ import run
-from ai_terms.index import Index, open_index
+from ai_terms.index.store import Index, open_index
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

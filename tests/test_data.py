@@ -8,10 +8,10 @@ import re
 import pytest
 import tomli
 
-from ai_terms.lint import lint_paths
+from ai_terms.corpus.lint import lint_paths
 from ai_terms.model import RELATION_TYPES
 from ai_terms.normalize import name_key
-from ai_terms.resolve import resolve_id
+from ai_terms.query.resolve import resolve_id
 
 from .conftest import REPO, SHARED, fresh_index
 

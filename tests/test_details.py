@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ai_terms.index import cache_file
-from ai_terms.paths import sources
+from ai_terms.index.store import cache_file
 from ai_terms.render import color_allowed
+from ai_terms.sources.paths import sources
 
 from .conftest import fresh_index, invoke
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ai_terms.cli import _complete_category, _complete_term
+from ai_terms.cli.app import _complete_category, _complete_term
 
 from .conftest import invoke
 

@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ai_terms.normalize import name_key
-from ai_terms.sanitize import clean, clean_line
+from ai_terms.sources.sanitize import clean, clean_line
 
 
 def test_forms_of_one_name_share_a_key() -> None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from ai_terms.errors import AmbiguousTermError, UnknownTermError, UsageError
-from ai_terms.resolve import check_category, resolve_id
+from ai_terms.query.resolve import check_category, resolve_id
 
 from .conftest import fresh_index, invoke
 

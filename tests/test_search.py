@@ -8,9 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ai_terms.index.tokens import stem, tokenize
 from ai_terms.normalize import name_key
-from ai_terms.quality import evaluate, load_cases, summary
-from ai_terms.search import search, stem, tokenize
+from ai_terms.query.search import search
+from tests.quality import evaluate, load_cases, summary
 
 from .conftest import REPO, SHARED, fresh_index
 

@@ -9,9 +9,12 @@ import os
 import sys
 from typing import NamedTuple
 
-from .errors import CorpusError
+from ai_terms.errors import CorpusError
 
 APP = "aiterms"
+
+
+PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the ai_terms folder
 
 
 class Source(NamedTuple):
@@ -56,11 +59,15 @@ def user_file() -> str:
 
 def bundled_path() -> str:
     """The bundled corpus: inside the installed package, or data/ beside it in a source checkout."""
-    here = os.path.dirname(os.path.abspath(__file__))
-    packaged = os.path.join(here, "data", "terms.toml")
+    packaged = os.path.join(PACKAGE_DIR, "data", "terms.toml")
     if os.path.exists(packaged):
         return packaged
-    return os.path.join(os.path.dirname(here), "data", "terms.toml")
+    return os.path.join(os.path.dirname(PACKAGE_DIR), "data", "terms.toml")
+
+
+def schema_path() -> str:
+    """The JSON Schema of the corpus format, shipped inside the package."""
+    return os.path.join(PACKAGE_DIR, "schema", "terms.schema.json")
 
 
 def bundled_bytes() -> bytes:

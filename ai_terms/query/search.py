@@ -11,42 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from .model import Brief, Hit, Match, Term
-from .normalize import name_key
+from ai_terms.index.tokens import _CJK, _TOKEN, FIELD_WEIGHTS, FIELDS, STOPWORDS, stem, tokenize
+from ai_terms.model import Brief, Hit, Match, Term
+from ai_terms.normalize import name_key
 
 if TYPE_CHECKING:
-    from .index import Index
-
-_TOKEN = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-# Punctuation that ends a phrase: words on either side are not paired ("text, images" is no "text image").
-_WORDS_AND_BREAKS = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[,.;:!?()\[\]{}\"“”|/·]")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-STOPWORDS = frozenset(
-    (
-        "a an and are as at be by can for from has have in into is it its of on or that the their this to was "
-        "were which with without what how when where who why than then them they these those via per such also "
-        "most more other over under up use used using"
-    ).split()
-)
-_SUFFIXES = (
-    "ational", "ization", "ations", "ional", "ation", "ions", "ion",
-    "ers", "ors", "ing", "ies", "ed", "er", "or", "es", "s", "e",
-)  # fmt: skip
-
-# Field weights for full text; names also score through the exact, prefix and fuzzy tiers.
-FIELD_WEIGHTS: dict[str, float] = {
-    "name": 2.0,  # names matter most, but the name tier already ranks them; here they only add to the text
-    "tags": 2.5,
-    "org": 2.5,
-    "summary": 3.0,  # one sentence saying what the thing is: the best evidence a description matches
-    "key_points": 1.2,
-    "body": 1.0,
-    "more": 0.8,
-}
-FIELDS = tuple(FIELD_WEIGHTS)
+    from ai_terms.index.store import Index
 
 # Score bands (documented in docs/json.md). An entry's score is its best band plus a tenth of its text
 # score, so exact names (~100) and prefixes (70-80) always lead; a close typo (fuzzy, 20-60) beats a weak
@@ -58,117 +30,6 @@ TEXT = 35.0
 FUZZY_CUTOFF = 60.0
 SUPERSEDED = 0.85  # a topic search should show the current tool before the one it replaced
 PHRASE_BOOST = 2.0  # adjacent query words found adjacent in the text are stronger evidence than either word
-
-
-_STEMS: dict[str, str] = {}
-
-
-def stem(word: str) -> str:
-    """A light suffix stripper: enough to meet "detector", "detection" and "detecting" at "detect"."""
-    cached = _STEMS.get(word)
-    if cached is None:
-        cached = _STEMS[word] = _stem(word)
-    return cached
-
-
-def _stem(word: str) -> str:
-    if len(word) <= 3 or word.isdigit():
-        return word
-    for suffix in _SUFFIXES:
-        # Inflections ("tune", "tuned", "tuning") may leave a short stem; derivations need a longer one.
-        shortest = 3 if suffix in ("ing", "ed", "es", "s", "e") else 4
-        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
-            word = word[: -len(suffix)]
-            if suffix in ("ing", "ed", "er", "ers") and word[-1] == word[-2] and word[-1] not in "aeiouls":
-                word = word[:-1]  # "mapping" -> "map", "planner" -> "plan"
-            elif suffix in ("ing", "ed") and word.endswith("ll"):
-                word = word[:-1]  # "modelling" -> "model"
-            return word
-    return word
-
-
-def tokenize(text: str, *, pairs: bool = True) -> list[str]:
-    """Search tokens of `text`: English stems (and word pairs), Chinese character bigrams."""
-    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
-    out: list[str] = []
-    stems: list[str] = []  # the current stretch of English words, paired when it ends
-    cache = _STEMS
-    for run in _WORDS_AND_BREAKS.findall(folded):
-        if run[0] < "\u3400" and (run[0].isalnum()):
-            if run not in STOPWORDS:
-                stems.append(cache.get(run) or stem(run))
-            continue
-        if stems:
-            out += stems
-            if pairs and len(stems) > 1:
-                out += [a + "+" + b for a, b in pairwise(stems)]
-            stems = []
-        if run[0] >= "\u3400":
-            out += [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 1 else [run]
-    if stems:
-        out += stems
-        if pairs and len(stems) > 1:
-            out += [a + "+" + b for a, b in pairwise(stems)]
-    return out
-
-
-def _field_texts(term: Term) -> list[str]:
-    """The text of each FIELDS entry of a term, in FIELDS order."""
-    names = [term.id.replace("-", " "), term.name, term.full_name or "", term.zh_name or "", *term.aliases]
-    more = [*term.strengths.en, *term.strengths.zh, *term.limitations.en, *term.limitations.zh]
-    more += [*term.uses.en, *term.uses.zh]
-    return [
-        "\n".join(names),
-        "\n".join(t.replace("-", " ") for t in term.tags),
-        term.org or "",
-        "\n".join(filter(None, (term.summary.en, term.summary.zh))),
-        "\n".join((*term.key_points.en, *term.key_points.zh)),
-        "\n".join(filter(None, (term.body.en, term.body.zh))),
-        "\n".join(more),
-    ]
-
-
-def documents(terms: Sequence[Term]) -> list[list[str]]:
-    """Each term's fields (in FIELDS order) as space-separated search tokens, for SQLite FTS5 to index.
-
-    Word pairs only where text is short and dense (names to key points): in long bodies they would double
-    the index for little gain, since a phrase worth finding is nearly always in the summary or key points.
-    """
-    paired = [field not in ("body", "more") for field in FIELDS]
-    return [
-        [" ".join(tokenize(text, pairs=p)) for text, p in zip(_field_texts(term), paired, strict=True)]
-        for term in terms
-    ]
-
-
-PARALLEL_FROM = 2000  # below this many terms a second process costs more than it saves
-
-
-class DocumentsJob:
-    """`documents(terms)`, the second half tokenized in a forked child (parallel.py) for large corpora.
-
-    Start it before other build work (JSON, name rows) so that the child runs alongside, then call `result`.
-    """
-
-    def __init__(self, terms: Sequence[Term]) -> None:
-        from . import parallel
-
-        self.terms = terms
-        self.half = len(terms)
-        self.child: parallel.Forked[list[list[str]]] | None = None
-        if len(terms) >= PARALLEL_FROM and parallel.available():
-            try:
-                self.child = parallel.Forked(documents, terms[len(terms) // 2 :])
-                self.half = len(terms) // 2
-            except OSError:  # no fork today (process limits): do it all here
-                self.child = None
-
-    def result(self) -> list[list[str]]:
-        first = documents(self.terms[: self.half])
-        if self.child is None:
-            return first
-        second = self.child.result()
-        return first + (second if second is not None else documents(self.terms[self.half :]))
 
 
 def closest(text: str, choices: Sequence[str], limit: int = 5, cutoff: float = FUZZY_CUTOFF) -> list[int]:

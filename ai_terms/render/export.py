@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import RELATION_TYPES, Term
-from .results import ExportResult, GraphResult
-from .text_labels import colon, label, list_separator, relation_label
+from ai_terms.model import RELATION_TYPES, Term
+from ai_terms.results import ExportResult, GraphResult
+
+from .labels import colon, label, list_separator, relation_label
 
 _ALL_TERMS = {"en": "All terms", "zh": "全部条目"}
 

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import CorpusError
-from .model import (
+from ai_terms.errors import CorpusError
+from ai_terms.model import (
     BILINGUAL_LISTS,
     BILINGUAL_TEXT,
     RELATION_TYPES,
@@ -19,8 +19,8 @@ from .model import (
     Snippet,
     Term,
 )
-from .paths import Source
-from .sanitize import clean, clean_line, is_web_link
+from ai_terms.sources.paths import Source
+from ai_terms.sources.sanitize import clean, clean_line, is_web_link
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -79,7 +79,7 @@ def read_file(path: str, label: str | None = None, *, bundled: bool = False) -> 
     shown = label or path
     try:
         if bundled:
-            from .paths import bundled_bytes
+            from ai_terms.sources.paths import bundled_bytes
 
             raw = bundled_bytes()
         else:
@@ -122,7 +122,7 @@ def _parse_large(text: str) -> dict[str, Any] | None:
     """
     import tomli
 
-    from . import parallel
+    from ai_terms.sources import parallel
 
     if not parallel.available():
         return None

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import AmbiguousTermError, UnknownTermError, UsageError
-from .index import NAME_FIELDS
-from .normalize import name_key
+from ai_terms.errors import AmbiguousTermError, UnknownTermError, UsageError
+from ai_terms.index.store import NAME_FIELDS
+from ai_terms.normalize import name_key
 
 if TYPE_CHECKING:
-    from .index import Index
-    from .model import Term
+    from ai_terms.index.store import Index
+    from ai_terms.model import Term
 
 
 def resolve_id(index: Index, name: str) -> str:

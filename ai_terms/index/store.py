@@ -14,10 +14,10 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from . import __version__
-from .model import RELATION_TYPES, Bi, Brief, Category, Term
-from .normalize import name_key
-from .paths import Source, cache_dir, sources
+from ai_terms import __version__
+from ai_terms.model import RELATION_TYPES, Bi, Brief, Category, Term
+from ai_terms.normalize import name_key
+from ai_terms.sources.paths import Source, cache_dir, sources
 
 FORMAT = 9  # bump when the schema or the tokenizer changes
 
@@ -45,12 +45,15 @@ NAME_FIELDS = ("id", "name", "full_name", "zh_name", "alias")
 
 
 # The modules whose code decides what goes into the index: an edited checkout rebuilds without a version bump.
-_BUILDERS = ("index.py", "search.py", "corpus.py", "model.py", "normalize.py", "sanitize.py")
+_BUILDERS = (
+    "index/store.py", "index/tokens.py", "corpus/toml.py", "corpus/check.py", "corpus/load.py", "model.py",
+    "normalize.py", "sources/sanitize.py",
+)  # fmt: skip
 
 
 def fingerprint(found: Sequence[Source]) -> str:
     """What the index depends on: each source's path, size and mtime, the package version and its builders."""
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     code = []
     for name in _BUILDERS:
         try:
@@ -240,7 +243,7 @@ def _name_rows(term: Term) -> list[tuple[str, str, str]]:
 
 def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
     """Fill an empty database with a loaded corpus (`corpus.Loaded`)."""
-    from .search import DocumentsJob
+    from .tokens import DocumentsJob
 
     conn.executescript(_SCHEMA)
     terms: list[Term] = [loaded.terms[t] for t in sorted(loaded.terms)]
@@ -317,7 +320,7 @@ def _open_cached(path: str, stamp: str) -> Index | None:
 
 
 def _build(found: Sequence[Source], stamp: str, path: str) -> Index:
-    from .corpus import load
+    from ai_terms.corpus.load import load
 
     loaded = load(list(found))
     BUILD_WARNINGS.extend(loaded.warnings)

@@ -35,23 +35,23 @@ def color_allowed(no_color_flag: bool) -> bool:
 
 def emit(result: Any, opts: Options) -> None:
     if opts.json:
-        from .render_json import render as render_json
+        from .json_view import render as render_json
 
         write(render_json(result, opts.fields))
         return
-    from .results import ExportResult, GraphResult, ShowResult
+    from ai_terms.results import ExportResult, GraphResult, ShowResult
 
     if isinstance(result, ShowResult):  # the hot path: drawn without rich (render_panel.py says why)
-        from .render_panel import render as render_panel
+        from .panel import render as render_panel
 
         render_panel(result, opts)
         return
     if isinstance(result, (GraphResult, ExportResult)):
-        from .render_plain import render as render_plain
+        from .export import render as render_plain
 
         write(render_plain(result))
         return
-    from .render_text import render as render_text
+    from .views import render as render_text
 
     render_text(result, opts)
 

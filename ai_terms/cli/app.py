@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from . import __version__, actions
-from .render import Options, color_allowed, default_lang, emit
+from ai_terms import __version__
+from ai_terms.query import actions
+from ai_terms.render import Options, color_allowed, default_lang, emit
 
 app = typer.Typer(
     name="aiterms",
@@ -24,8 +25,8 @@ _state: dict[str, object] = {"lang": None, "no_color": False, "no_pager": False}
 
 def _complete_term(incomplete: str) -> list[tuple[str, str]]:
     """Term ids and names for shell completion."""
-    from .index import open_index
-    from .normalize import name_key
+    from ai_terms.index.store import open_index
+    from ai_terms.normalize import name_key
 
     try:
         index = open_index()
@@ -41,7 +42,7 @@ def _complete_term(incomplete: str) -> list[tuple[str, str]]:
 
 
 def _complete_category(incomplete: str) -> list[str]:
-    from .index import open_index
+    from ai_terms.index.store import open_index
 
     try:
         with open_index() as index:
@@ -53,7 +54,7 @@ def _complete_category(incomplete: str) -> list[str]:
 def _opts(json_: bool = False, fields: str | None = None, lang: str | None = None) -> Options:
     chosen = str(lang or _state["lang"] or default_lang()).lower()
     if chosen not in ("en", "zh", "both"):
-        from .errors import UsageError
+        from ai_terms.errors import UsageError
 
         raise UsageError(f"--lang takes en, zh or both, not {chosen!r}")
     picked = tuple(f.strip() for f in fields.split(",") if f.strip()) if fields else None
@@ -190,7 +191,7 @@ def validate(
     json_: Json = False,
 ) -> None:
     """Lint corpus files with stable rule codes; exit 3 on errors."""
-    from .lint import lint_paths
+    from ai_terms.corpus.lint import lint_paths
 
     result = lint_paths(paths or [], strict=strict)
     emit(result, _opts(json_))
@@ -215,7 +216,7 @@ def export(
     json_: Json = False,
 ) -> None:
     """Export a Markdown cheat sheet (of one category, or all), in --lang (default both)."""
-    from .errors import UsageError
+    from ai_terms.errors import UsageError
 
     if fmt != "markdown":
         raise UsageError(f"--format takes markdown, not {fmt!r}")
@@ -236,7 +237,7 @@ def completion(
     """Print the completion script for bash, zsh or fish; the README shows where to put it."""
     from typer._completion_shared import get_completion_script  # typer's own scripts (pinned typer range)
 
-    from .errors import UsageError
+    from ai_terms.errors import UsageError
 
     if shell not in ("bash", "zsh", "fish"):
         raise UsageError(f"completion scripts exist for bash, zsh and fish, not {shell!r}")

@@ -6,9 +6,9 @@ import json
 import sys
 from typing import Any
 
-from .errors import UsageError
-from .model import SCHEMA_VERSION, Brief, Hit, Term
-from .results import (
+from ai_terms.errors import UsageError
+from ai_terms.model import SCHEMA_VERSION, Brief, Hit, Term
+from ai_terms.results import (
     CategoriesResult,
     CompareResult,
     ExportResult,
@@ -174,7 +174,7 @@ def to_data(result: Any, fields: tuple[str, ...] | None = None) -> Any:
         edges = [{"from": s, "type": t, "to": d} for s, t, d in result.edges]
         return {**v, "nodes": nodes, "edges": edges}
     if isinstance(result, ExportResult):
-        from .render_plain import markdown
+        from .export import markdown
 
         return {
             **v,

@@ -6,12 +6,13 @@ import datetime
 import re
 from typing import Any
 
-from .corpus import TOP_LEVEL, Draft, Parsed, _categories, _Checker, _term, locate, read_file
-from .errors import CorpusError
-from .model import BILINGUAL_LISTS, BILINGUAL_TEXT, Bi, BiList, Term
-from .normalize import name_key
-from .paths import bundled_path, toml_files
-from .results import Issue, ValidateResult
+from ai_terms.errors import CorpusError
+from ai_terms.model import BILINGUAL_LISTS, BILINGUAL_TEXT, Bi, BiList, Term
+from ai_terms.normalize import name_key
+from ai_terms.results import Issue, ValidateResult
+from ai_terms.sources.paths import bundled_path, toml_files
+
+from .load import TOP_LEVEL, Draft, Parsed, _categories, _Checker, _term, locate, read_file
 
 RULES: dict[str, str] = {
     "E100": "file cannot be read or is not valid UTF-8 TOML",

@@ -12,9 +12,8 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from .model import Brief, Category, Hit, Term
-from .render import Options
-from .results import (
+from ai_terms.model import Brief, Category, Hit, Term
+from ai_terms.results import (
     CategoriesResult,
     CompareResult,
     ListResult,
@@ -26,11 +25,13 @@ from .results import (
     TimelineResult,
     ValidateResult,
 )
-from .text_labels import bullets as _bullets
-from .text_labels import category_label as _cat_label
-from .text_labels import category_style as _cat_style
-from .text_labels import colon, field_label, label, relation_label
-from .text_labels import texts as _texts
+
+from . import Options
+from .labels import bullets as _bullets
+from .labels import category_label as _cat_label
+from .labels import category_style as _cat_style
+from .labels import colon, field_label, label, relation_label
+from .labels import texts as _texts
 
 
 def _title(name: str, zh_name: str | None) -> Text:

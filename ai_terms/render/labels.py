@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .model import Bi, BiList, Category
+from ai_terms.model import Bi, BiList, Category
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {

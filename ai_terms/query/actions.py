@@ -6,11 +6,10 @@ import functools
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
-from .errors import NoResultsError, UsageError
-from .index import Index, open_index
-from .model import Brief
-from .resolve import check_category, check_tag, resolve, resolve_id
-from .results import (
+from ai_terms.errors import NoResultsError, UsageError
+from ai_terms.index.store import Index, open_index
+from ai_terms.model import Brief
+from ai_terms.results import (
     CategoriesResult,
     CompareResult,
     ExportResult,
@@ -23,6 +22,8 @@ from .results import (
     ShowResult,
     TimelineResult,
 )
+
+from .resolve import check_category, check_tag, resolve, resolve_id
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -194,8 +195,8 @@ def export(*, category: str | None = None, lang: str = "both", index: Index | No
 def paths() -> PathsResult:
     import os
 
-    from . import paths as where
-    from .index import cache_file
+    from ai_terms.index.store import cache_file
+    from ai_terms.sources import paths as where
 
     try:
         found = where.sources()
@@ -203,7 +204,6 @@ def paths() -> PathsResult:
     except Exception:
         cache = None
     user = where.user_file()
-    schema = os.path.join(os.path.dirname(os.path.abspath(__file__)), "schema", "terms.schema.json")
     return PathsResult(
         bundled=where.bundled_path(),
         user_file=user,
@@ -211,5 +211,5 @@ def paths() -> PathsResult:
         overlays=tuple(where.overlay_entries()),
         cache_dir=where.cache_dir(),
         cache_file=cache,
-        schema=schema,
+        schema=where.schema_path(),
     )

@@ -16,10 +16,11 @@ import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from .model import Category, Term
-from .render import Options
-from .results import ShowResult
-from .text_labels import bullets, category_label, category_style, colon, label, list_separator, relation_label, texts
+from ai_terms.model import Category, Term
+from ai_terms.results import ShowResult
+
+from . import Options
+from .labels import bullets, category_label, category_style, colon, label, list_separator, relation_label, texts
 
 _SGR = {
     "bold": "1",

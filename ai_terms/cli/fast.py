@@ -8,9 +8,9 @@ to the typer app, which defines the same commands; tests check that both paths p
 
 from __future__ import annotations
 
-from . import actions
-from .render import Options, color_allowed, default_lang, emit
-from .results import SearchResult, ShowResult
+from ai_terms.query import actions
+from ai_terms.render import Options, color_allowed, default_lang, emit
+from ai_terms.results import SearchResult, ShowResult
 
 _COMMON_VALUES = {"--fields": "fields"}
 _SEARCH_VALUES = {

@@ -1,12 +1,12 @@
-"""Search-quality evaluation: case files of queries and expected terms, scored as recall@k and MRR."""
+"""Search-quality evaluation (recall@k, MRR) over TOML cases: a development tool used by tests and bench, not shipped."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .index import Index
-from .normalize import name_key
-from .search import search
+from ai_terms.index.store import Index
+from ai_terms.normalize import name_key
+from ai_terms.query.search import search
 
 
 @dataclass(frozen=True, slots=True)

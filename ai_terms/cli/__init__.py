@@ -1,0 +1,1 @@
+"""The command line: the typer app and the fast path for plain show and search."""

@@ -1,0 +1,1 @@
+"""Corpus files in, checked terms out: TOML parsing, field checks, loading, and the linter behind validate."""

@@ -1,0 +1,1 @@
+"""Questions asked of the index: name resolution, search ranking, and the operations behind the commands."""

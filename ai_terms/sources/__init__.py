@@ -1,0 +1,1 @@
+"""Where corpus files come from: paths, the environment, cleaning untrusted text, forking helpers."""
