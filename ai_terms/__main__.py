@@ -1,4 +1,4 @@
-"""Entry point: global options, the fast path or typer, and the one place errors become exit codes."""
+"""Entry point: the fast path or typer, and the one place errors become exit codes."""
 
 from __future__ import annotations
 
@@ -7,32 +7,9 @@ import sys
 
 from .errors import EXIT_OK, AitermsError
 
-_GLOBAL_FLAGS = ("--no-color", "--no-pager")
-_GLOBAL_VALUES = ("--lang", "-l")
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
 EXIT_OUTPUT = 74  # EX_IOERR: the output could not be written (disk full, closed terminal)
-
-
-def hoist_globals(args: list[str]) -> list[str]:
-    """Move global options written after the command (`show lora --lang zh`) in front of it."""
-    front: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--":
-            rest.extend(args[i:])
-            break
-        if arg in _GLOBAL_FLAGS or arg.startswith("--lang="):
-            front.append(arg)
-        elif arg in _GLOBAL_VALUES and i + 1 < len(args):
-            front += [arg, args[i + 1]]
-            i += 1
-        else:
-            rest.append(arg)
-        i += 1
-    return front + rest
 
 
 def _error(message: str) -> None:
@@ -85,6 +62,8 @@ def run(args: list[str]) -> int:
     BUILD_WARNINGS.clear()
     try:
         try:
+            from .options import hoist_globals
+
             args = hoist_globals(args)
             handled = False
             if not os.environ.get("AITERMS_NO_FASTPATH"):
@@ -97,7 +76,8 @@ def run(args: list[str]) -> int:
                 _error(f"warning: {warning}")
         return code
     except AitermsError as exc:
-        _error(exc.message)
+        if exc.message:
+            _error(exc.message)
         return exc.exit_code
     except BrokenPipeError:
         # The reader went away (`aiterms list | head -1`): stop quietly, and keep Python's own flush at exit quiet.

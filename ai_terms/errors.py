@@ -73,3 +73,13 @@ class CorpusError(AitermsError):
         self.col = col
         self.key = key
         self.detail = message
+
+
+class ValidationFailed(AitermsError):
+    """`validate` found errors; it has printed them, so nothing more is said."""
+
+    exit_code = EXIT_DATA
+
+    def __init__(self, errors: int) -> None:
+        super().__init__("")
+        self.errors = errors

@@ -1,10 +1,49 @@
-"""What each command produces: one result type per command, rendered as text or JSON elsewhere."""
+"""What each command produces: one result type per command, each able to give its own JSON (docs/json.md).
+
+Text views live in render/; a result knows nothing of terminals.
+"""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from .model import Brief, Category, Hit, Term
+from ai_terms.errors import UsageError
+from ai_terms.model import FIELD, FIELDS, SCHEMA_VERSION, Brief, Category, Hit, Issue, Term
+
+# Every field of a term object, with its meaning: the source of --fields errors and of docs/json.md.
+TERM_FIELDS: dict[str, str] = {f.key: f.meaning for f in FIELDS}
+BRIEF_FIELDS: dict[str, str] = {k: FIELD[k].meaning for k in Brief._fields}
+HIT_FIELDS: dict[str, str] = {
+    **BRIEF_FIELDS,
+    "score": (
+        "relevance, higher is better: exact names about 100, prefixes 70-80, fuzzy names 20-60, "
+        "full text up to 35, plus a tenth of the text score"
+    ),
+    "match": "{field, kind, snippet, highlights}: why it matched; kind is exact, prefix, fuzzy or text",
+}
+_V = {"schema_version": SCHEMA_VERSION}
+
+
+def select(obj: dict[str, Any], fields: tuple[str, ...] | None, known: dict[str, str]) -> dict[str, Any]:
+    """`obj` reduced to `fields`; an unknown field is a usage error that lists the valid ones."""
+    if fields is None:
+        return obj
+    unknown = [f for f in fields if f not in known]
+    if unknown:
+        valid = "; ".join(f"{name}: {meaning}" for name, meaning in known.items())
+        raise UsageError(f"unknown field {unknown[0]!r}. Valid fields: {valid}")
+    return {f: obj[f] for f in fields}
+
+
+def brief_json(brief: Brief) -> dict[str, Any]:
+    data: dict[str, Any] = dict(zip(Brief._fields, brief, strict=True))
+    data["tags"] = list(brief.tags)
+    data["summary"] = {"en": brief.summary.en, "zh": brief.summary.zh}
+    return data
+
+
+def term_json(term: Term, fields: tuple[str, ...] | None = None) -> dict[str, Any]:
+    return {**_V, **select(term.to_json(), fields, TERM_FIELDS)}
 
 
 class ShowResult(NamedTuple):
@@ -12,11 +51,23 @@ class ShowResult(NamedTuple):
     as_list: bool  # JSON gives a list when several names were asked for
     categories: tuple[Category, ...] = ()
 
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        items = [term_json(t, fields) for t in self.terms]
+        return items if self.as_list else items[0]
+
 
 class SearchResult(NamedTuple):
     query: str
     hits: tuple[Hit, ...]
     categories: tuple[Category, ...] = ()
+
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        hits = []
+        for hit in self.hits:
+            m = hit.match
+            match = {"field": m.field, "kind": m.kind, "snippet": m.snippet, "highlights": [list(s) for s in m.spans]}
+            hits.append(select({**brief_json(hit.brief), "score": hit.score, "match": match}, fields, HIT_FIELDS))
+        return {**_V, "query": self.query, "count": len(hits), "results": hits}
 
 
 class ListResult(NamedTuple):
@@ -24,14 +75,28 @@ class ListResult(NamedTuple):
     briefs: tuple[Brief, ...]
     sort: str
 
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        terms = [select(brief_json(b), fields, BRIEF_FIELDS) for b in self.briefs]
+        return {**_V, "count": len(terms), "sort": self.sort, "terms": terms}
+
 
 class CompareResult(NamedTuple):
     terms: tuple[Term, ...]
     categories: tuple[Category, ...]
 
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        ids = {t.id for t in self.terms}
+        relations = [{"from": t.id, "type": r.type, "to": r.id} for t in self.terms for r in t.related if r.id in ids]
+        shared = set(self.terms[0].tags).intersection(*(t.tags for t in self.terms[1:]))
+        terms = [term_json(t, fields) for t in self.terms]
+        return {**_V, "terms": terms, "relations": relations, "shared_tags": sorted(shared)}
+
 
 class CategoriesResult(NamedTuple):
     categories: tuple[Category, ...]
+
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        return {**_V, "categories": [{"id": c.id, "en": c.en, "zh": c.zh, "count": c.terms} for c in self.categories]}
 
 
 class Node(NamedTuple):
@@ -41,11 +106,25 @@ class Node(NamedTuple):
     relation: str | None
     children: tuple[Node, ...]
 
+    def to_json(self) -> dict[str, Any]:
+        b = self.brief
+        return {
+            "id": b.id,
+            "name": b.name,
+            "zh_name": b.zh_name,
+            "category": b.category,
+            "relation": self.relation,
+            "children": [c.to_json() for c in self.children],
+        }
+
 
 class RelatedResult(NamedTuple):
     root: Node
     depth: int
     categories: tuple[Category, ...] = ()
+
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        return {**_V, "depth": self.depth, "root": self.root.to_json()}
 
 
 class TimelineResult(NamedTuple):
@@ -53,17 +132,11 @@ class TimelineResult(NamedTuple):
     categories: tuple[Category, ...]
     undated: int = 0  # entries left out for want of a year
 
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        return {**_V, "terms": [brief_json(b) for b in self.briefs], "undated": self.undated}
 
-class Issue(NamedTuple):
-    """One finding of the linter, with a stable rule code."""
 
-    code: str
-    severity: str  # "error" or "warning"
-    file: str
-    message: str
-    line: int | None = None
-    col: int | None = None
-    key: str | None = None
+_ISSUE_KEYS = ("code", "severity", "file", "line", "col", "key", "message")
 
 
 class ValidateResult(NamedTuple):
@@ -76,11 +149,31 @@ class ValidateResult(NamedTuple):
     def errors(self) -> int:
         return sum(1 for i in self.issues if i.severity == "error")
 
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        return {
+            **_V,
+            "ok": self.errors == 0,
+            "strict": self.strict,
+            "files": list(self.files),
+            "terms": self.terms,
+            "errors": self.errors,
+            "warnings": len(self.issues) - self.errors,
+            "issues": [
+                {k: getattr(i, k) for k in ("code", "severity", "file", "line", "col", "key", "message")}
+                for i in self.issues
+            ],
+        }
+
 
 class GraphResult(NamedTuple):
     format: str
     nodes: tuple[Brief, ...]
     edges: tuple[tuple[str, str, str], ...]
+
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        nodes = [{"id": b.id, "name": b.name, "zh_name": b.zh_name, "category": b.category} for b in self.nodes]
+        edges = [{"from": s, "type": t, "to": d} for s, t, d in self.edges]
+        return {**_V, "nodes": nodes, "edges": edges}
 
 
 class ExportResult(NamedTuple):
@@ -88,6 +181,15 @@ class ExportResult(NamedTuple):
     categories: tuple[Category, ...]
     terms: tuple[Term, ...]
     lang: str
+
+    def markdown(self) -> str:
+        from ai_terms.markdown import cheat_sheet
+
+        return cheat_sheet(self.category, self.categories, self.terms, self.lang)
+
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        category = self.category.id if self.category else None
+        return {**_V, "category": category, "lang": self.lang, "markdown": self.markdown()}
 
 
 class PathsResult(NamedTuple):
@@ -98,3 +200,12 @@ class PathsResult(NamedTuple):
     cache_dir: str
     cache_file: str | None
     schema: str
+
+    def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
+        return {**_V, **self._asdict(), "overlays": list(self.overlays)}
+
+
+Result = (
+    ShowResult | SearchResult | ListResult | CompareResult | CategoriesResult | RelatedResult | TimelineResult
+    | ValidateResult | GraphResult | ExportResult | PathsResult
+)  # fmt: skip

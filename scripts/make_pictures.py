@@ -31,7 +31,7 @@ def main() -> None:
         from rich.console import Console
         from rich.text import Text
 
-        from ai_terms import actions
+        from ai_terms.query import actions
         from ai_terms.render.panel import Painter, panel
         from ai_terms.render.views import renderables
 

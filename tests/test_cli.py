@@ -7,7 +7,7 @@ import json
 import pytest
 
 from ai_terms import __version__
-from ai_terms.render.json_view import BRIEF_FIELDS, HIT_FIELDS, TERM_FIELDS
+from ai_terms.results import BRIEF_FIELDS, HIT_FIELDS, TERM_FIELDS
 
 from .conftest import invoke, run_process
 

@@ -81,8 +81,8 @@ def test_arxiv_ids_are_well_formed_and_match_urls() -> None:
 
 
 def test_bundled_corpus_passes_strict_validation() -> None:
-    result = lint_paths([], strict=True)
-    assert [f"{i.code} {i.key} {i.message}" for i in result.issues] == []
+    _, issues, _ = lint_paths([], strict=True)
+    assert [f"{i.code} {i.key} {i.message}" for i in issues] == []
 
 
 def test_bundled_corpus_matches_the_json_schema() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ai_terms.index.store import cache_file
-from ai_terms.render import color_allowed
+from ai_terms.options import color_allowed
 from ai_terms.sources.paths import sources
 
 from .conftest import fresh_index, invoke

@@ -9,7 +9,7 @@ from typer.main import get_command
 
 from ai_terms.cli.app import app
 from ai_terms.corpus.lint import RULES
-from ai_terms.render.json_view import BRIEF_FIELDS, HIT_FIELDS, TERM_FIELDS
+from ai_terms.results import BRIEF_FIELDS, HIT_FIELDS, TERM_FIELDS
 
 from .conftest import REPO
 

@@ -7,7 +7,7 @@ import tomli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ai_terms.render.panel import HARD_CUT, Block, Run, cell_width, code_lines, wrap
+from ai_terms.render.layout import HARD_CUT, Block, Run, cell_width, code_lines, wrap
 
 from .conftest import REPO, invoke
 

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from ai_terms import __version__
+from ai_terms.options import DEFAULT_LIMIT, Options, global_option, make_options
 from ai_terms.query import actions
-from ai_terms.render import Options, color_allowed, default_lang, emit
+from ai_terms.render import emit
 
 app = typer.Typer(
     name="aiterms",
@@ -19,8 +20,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-# Global settings, filled by the callback: one per process, read by every command.
-_state: dict[str, object] = {"lang": None, "no_color": False, "no_pager": False}
+# Global settings (options.GLOBAL_OPTIONS), filled by the callback: one per process, read by every command.
+_state: dict[str, str | bool] = {}
 
 
 def _complete_term(incomplete: str) -> list[tuple[str, str]]:
@@ -52,19 +53,7 @@ def _complete_category(incomplete: str) -> list[str]:
 
 
 def _opts(json_: bool = False, fields: str | None = None, lang: str | None = None) -> Options:
-    chosen = str(lang or _state["lang"] or default_lang()).lower()
-    if chosen not in ("en", "zh", "both"):
-        from ai_terms.errors import UsageError
-
-        raise UsageError(f"--lang takes en, zh or both, not {chosen!r}")
-    picked = tuple(f.strip() for f in fields.split(",") if f.strip()) if fields else None
-    return Options(
-        lang=str(chosen),
-        json=json_ or picked is not None,
-        fields=picked,
-        color=color_allowed(bool(_state["no_color"])),
-        pager=not _state["no_pager"],
-    )
+    return make_options(_state, json=json_, fields=fields, lang=lang)
 
 
 Json = Annotated[bool, typer.Option("--json", help="Print JSON (both languages) instead of text.")]
@@ -85,20 +74,21 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_LANG, _NO_COLOR, _NO_PAGER = (global_option(d) for d in ("lang", "no_color", "no_pager"))
+
+
 @app.callback()
 def main(
-    lang: Annotated[
-        str | None,
-        typer.Option("--lang", "-l", help="en, zh or both. Default: $AITERMS_LANG, else the locale."),
-    ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colours (also NO_COLOR).")] = False,
-    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long output.")] = False,
+    lang: Annotated[str | None, typer.Option(*_LANG.names, help=_LANG.help)] = None,
+    no_color: Annotated[bool, typer.Option(*_NO_COLOR.names, help=_NO_COLOR.help)] = False,
+    no_pager: Annotated[bool, typer.Option(*_NO_PAGER.names, help=_NO_PAGER.help)] = False,
     version: Annotated[
         bool, typer.Option("--version", "-V", help="Print the version.", callback=_version, is_eager=True)
     ] = False,
 ) -> None:
     """A fast, bilingual (English / 中文) terminal reference for AI and machine-learning concepts."""
-    _state.update(lang=lang, no_color=no_color, no_pager=no_pager)
+    _state.clear()
+    _state.update({k: v for k, v in (("lang", lang), ("no_color", no_color), ("no_pager", no_pager)) if v})
 
 
 @app.command()
@@ -117,7 +107,7 @@ def show(
 @app.command()
 def search(
     query: Annotated[str, typer.Argument(help="Words in English or Chinese; typos are forgiven.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")] = 10,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")] = DEFAULT_LIMIT,
     category: Category = None,
     tag: Tag = None,
     json_: Json = False,
@@ -191,12 +181,12 @@ def validate(
     json_: Json = False,
 ) -> None:
     """Lint corpus files with stable rule codes; exit 3 on errors."""
-    from ai_terms.corpus.lint import lint_paths
-
-    result = lint_paths(paths or [], strict=strict)
+    result = actions.validate(paths or [], strict=strict)
     emit(result, _opts(json_))
     if result.errors:
-        raise typer.Exit(3)
+        from ai_terms.errors import ValidationFailed
+
+        raise ValidationFailed(result.errors)
 
 
 @app.command()
@@ -220,7 +210,7 @@ def export(
 
     if fmt != "markdown":
         raise UsageError(f"--format takes markdown, not {fmt!r}")
-    lang = str(_state["lang"] or "both")
+    lang = str(_state.get("lang") or "both")
     emit(actions.export(category=category, lang=lang), _opts(json_, lang=lang))
 
 

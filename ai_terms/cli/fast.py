@@ -2,14 +2,16 @@
 
 Importing typer costs about as much as everything else `aiterms show lora` does, so the two commands people
 run mid-coding are parsed here when their arguments are plain (names, --json, --fields, --limit, --category,
---tag and the global options). Anything else -- help, unknown options, completion -- returns None and goes
-to the typer app, which defines the same commands; tests check that both paths print the same output.
+--tag and the global options of options.GLOBAL_OPTIONS). Anything else -- help, unknown options, completion
+-- returns False and goes to the typer app, which defines the same commands; tests check that both paths
+print the same output.
 """
 
 from __future__ import annotations
 
+from ai_terms.options import DEFAULT_LIMIT, make_options, split_global
 from ai_terms.query import actions
-from ai_terms.render import Options, color_allowed, default_lang, emit
+from ai_terms.render import emit
 from ai_terms.results import SearchResult, ShowResult
 
 _COMMON_VALUES = {"--fields": "fields"}
@@ -24,26 +26,16 @@ _SEARCH_VALUES = {
 
 
 def _split_globals(args: list[str]) -> tuple[dict[str, str | bool], list[str]] | None:
-    """Leading global options and the rest; None if they are not ones this path knows."""
+    """Leading global options and the rest; None if an option comes that this path does not know."""
     found: dict[str, str | bool] = {}
     i = 0
     while i < len(args):
-        arg = args[i]
-        if arg in ("--lang", "-l"):
-            if i + 1 >= len(args):
-                return None
-            found["lang"] = args[i + 1]
-            i += 2
-        elif arg.startswith("--lang="):
-            found["lang"] = arg.split("=", 1)[1]
-            i += 1
-        elif arg == "--no-color":
-            found["no_color"] = True
-            i += 1
-        elif arg == "--no-pager":
-            found["no_pager"] = True
-            i += 1
-        elif arg.startswith("-"):
+        option = split_global(args, i)
+        if option is not None:
+            dest, value, taken = option
+            found[dest] = value
+            i += taken
+        elif args[i].startswith("-"):
             return None
         else:
             return found, args[i:]
@@ -84,7 +76,7 @@ def try_fast(args: list[str]) -> bool:
     split = _split_globals(args)
     if split is None:
         return False
-    globals_, rest = split
+    settings, rest = split
     command, rest = rest[0], rest[1:]
     if command not in ("show", "search"):
         return False
@@ -92,28 +84,17 @@ def try_fast(args: list[str]) -> bool:
     if parsed is None:
         return False
     positional, options, json_ = parsed
-    lang = str(globals_.get("lang") or default_lang()).lower()
-    if lang not in ("en", "zh", "both") or not positional:
-        return False
+    lang = settings.get("lang")
+    if (isinstance(lang, str) and lang.lower() not in ("en", "zh", "both")) or not positional:
+        return False  # typer reports the bad value
     if command == "search" and (len(positional) != 1 or not options.get("limit", "1").isdigit()):
         return False
-    fields = tuple(f.strip() for f in options["fields"].split(",") if f.strip()) if "fields" in options else None
-    opts = Options(
-        lang=lang,
-        json=json_ or fields is not None,
-        fields=fields,
-        color=color_allowed(bool(globals_.get("no_color"))),
-        pager=not globals_.get("no_pager"),
-    )
+    opts = make_options(settings, json=json_, fields=options.get("fields"))
     result: ShowResult | SearchResult
     if command == "show":
         result = actions.show(positional)
     else:
-        result = actions.search(
-            positional[0],
-            limit=int(options.get("limit", "10")),
-            category=options.get("category"),
-            tag=options.get("tag"),
-        )
+        limit = int(options.get("limit", DEFAULT_LIMIT))
+        result = actions.search(positional[0], limit=limit, category=options.get("category"), tag=options.get("tag"))
     emit(result, opts)
     return True

@@ -1,18 +1,18 @@
-"""The corpus linter behind `aiterms validate`: every rule has a stable code, documented in docs/validate.md."""
+"""The corpus linter behind `aiterms validate`: the loader's own findings (read in its keep-everything mode)
+plus the rules only a linter checks. Every rule has a stable code, documented in docs/validate.md."""
 
 from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
 
+from ai_terms.corpus.check import Draft, Report
+from ai_terms.corpus.load import Reading, read_into
 from ai_terms.errors import CorpusError
-from ai_terms.model import BILINGUAL_LISTS, BILINGUAL_TEXT, Bi, BiList, Term
+from ai_terms.model import FIELDS, Issue, Term
 from ai_terms.normalize import name_key
-from ai_terms.results import Issue, ValidateResult
 from ai_terms.sources.paths import bundled_path, toml_files
-
-from .load import TOP_LEVEL, Draft, Parsed, _categories, _Checker, _term, locate, read_file
+from ai_terms.text import HAN
 
 RULES: dict[str, str] = {
     "E100": "file cannot be read or is not valid UTF-8 TOML",
@@ -29,188 +29,111 @@ RULES: dict[str, str] = {
     "E150": "summary longer than one sentence allows (200 characters English, 100 Chinese); an error under --strict",
     "E160": "arXiv id is malformed or does not match paper.url",
     "E161": "year out of range",
+    "W170": "checked more than 18 months ago: verify the entry's facts and snippet again",
+    "E171": "checked date in the future",
     "W190": "entry replaces one defined in an earlier file",
 }
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_ASCII_PUNCT = re.compile(rf"[{_HAN}][,;:!?()]|[,;:!?(][{_HAN}]|[{_HAN}]\.(?:\s|$)")
-_NO_SPACE = re.compile(rf"[{_HAN}][A-Za-z0-9]|[A-Za-z0-9][{_HAN}]")
+_ASCII_PUNCT = re.compile(rf"[{HAN}][,;:!?()]|[,;:!?(][{HAN}]|[{HAN}]\.(?:\s|$)")
+_NO_SPACE = re.compile(rf"[{HAN}][A-Za-z0-9]|[A-Za-z0-9][{HAN}]")
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 SUMMARY_MAX = {"en": 200, "zh": 100}
+STALE_AFTER_DAYS = 548  # about 18 months
+_BITEXT = tuple(f.key for f in FIELDS if f.kind == "bitext")
+_BILIST = tuple(f.key for f in FIELDS if f.kind == "bilist")
+_STRICT = {f.key for f in FIELDS if f.strict}
 
 
-class _Linter:
-    def __init__(self, strict: bool) -> None:
-        self.strict = strict
-        self.issues: list[Issue] = []
-
-    def add(
-        self,
-        code: str,
-        parsed: Parsed | str,
-        message: str,
-        table: str | None = None,
-        key: str | None = None,
-        *,
-        severity: str | None = None,
-    ) -> None:
-        file = parsed if isinstance(parsed, str) else parsed.label
-        line = col = None
-        if table is not None and not isinstance(parsed, str):
-            line, col = locate(parsed.text, table, key)
-        if severity is None:
-            severity = "warning" if code.startswith("W") or (code.startswith("T") and not self.strict) else "error"
-        full_key = f"{table}.{key}" if table and key else table
-        self.issues.append(Issue(code, severity, file, message, line, col, full_key))
-
-    def from_error(self, code: str, exc: CorpusError) -> None:
-        self.issues.append(Issue(code, "error", exc.file, exc.detail, exc.line, exc.col, exc.key))
-
-
-def _expand(paths: list[str], lint: _Linter) -> list[tuple[str, str]]:
-    if not paths:
-        return [(bundled_path(), "bundled")]
-    files: list[tuple[str, str]] = []
-    for path in paths:
-        try:
-            files.extend((f, "overlay") for f in toml_files(path, origin="the command line"))
-        except CorpusError as exc:
-            lint.from_error("E100", exc)
-    return files
-
-
-def lint_paths(paths: list[str], *, strict: bool = False) -> ValidateResult:
-    """Check corpus files (the bundled corpus when `paths` is empty) against every rule."""
-    lint = _Linter(strict)
-    files = _expand(paths, lint)
-    parsed_files: list[Parsed] = []
-    for path, _ in files:
-        try:
-            parsed_files.append(read_file(path))
-        except CorpusError as exc:
-            lint.from_error("E100", exc)
-    # Overlays are checked against the bundled corpus they extend: its categories and terms count as known.
-    known_categories: set[str] = set()
-    known_terms: dict[str, tuple[Term, Parsed | None]] = {}
+def lint_paths(
+    paths: list[str], *, strict: bool = False, today: datetime.date | None = None
+) -> tuple[list[str], list[Issue], int]:
+    """Check corpus files (the bundled corpus when `paths` is empty) against every rule: the files' labels,
+    the findings in file and line order, and how many terms were checked."""
+    report = Report(stop=False, strict=strict)
+    reading = Reading(report)
+    mine: list[Draft] = []
     if paths:
-        try:
-            base = read_file(bundled_path())
-            known_categories |= set(base.data.get("category", {}))
-            for tid, value in base.data.get("term", {}).items():
-                try:
-                    known_terms[tid] = (_term(tid, value, base, _Checker(base), "bundled").term, None)
-                except CorpusError:
-                    continue
-        except CorpusError:
-            pass
-    drafts: list[Draft] = []
-    for parsed in parsed_files:
-        check = _Checker(parsed)
-        for key in parsed.data:
-            if key not in TOP_LEVEL:
-                lint.add("E101", parsed, "unknown top-level key", key)
-        try:
-            known_categories |= set(_categories(parsed, check))
-        except CorpusError as exc:
-            lint.from_error("E101", exc)
-        terms = parsed.data.get("term", {})
-        if not isinstance(terms, dict):
-            lint.add("E101", parsed, "expected [term.<id>] tables", "term")
-            continue
-        for tid, value in terms.items():
+        # Overlays are checked against the bundled corpus they extend: its categories and terms count as known.
+        base = Reading(Report(stop=False))
+        read_into(base, bundled_path())
+        reading.categories.update(base.categories)
+        reading.drafts.update(base.drafts)
+        for path in paths:
             try:
-                draft = _term(tid, value, parsed, check, "overlay")
+                files = toml_files(path, origin="the command line")
             except CorpusError as exc:
-                lint.from_error("E101", exc)
+                report.error("E100", exc)
                 continue
-            if tid in known_terms:
-                earlier = known_terms[tid][1]
-                where = earlier.label if earlier else "the bundled corpus"
-                lint.add("W190", parsed, f"replaces {tid!r} from {where}", f"term.{tid}")
-            known_terms[tid] = (draft.term, parsed)
-            drafts.append(draft)
-    for draft in drafts:
-        _check_term(lint, draft, known_categories, known_terms)
-    _check_names(lint, drafts, known_terms)
-    issues = sorted(lint.issues, key=lambda i: (i.file, i.line or 0, i.col or 0, i.code))
-    return ValidateResult(
-        files=tuple(p.label for p in parsed_files),
-        issues=tuple(issues),
-        strict=strict,
-        terms=len(drafts),
-    )
+            for file in files:
+                for draft in read_into(reading, file):
+                    if draft.term.id in base.drafts or any(d.term.id == draft.term.id for d in mine):
+                        earlier = next((d.parsed.label for d in mine if d.term.id == draft.term.id), None)
+                        where = earlier or "the bundled corpus"
+                        report.add(
+                            "W190", draft.parsed, f"replaces {draft.term.id!r} from {where}", f"term.{draft.term.id}"
+                        )
+                    mine.append(draft)
+    else:
+        mine = read_into(reading, bundled_path())
+    reading.check_categories(mine)
+    reading.check_relations(mine)
+    for draft in mine:
+        _check_term(report, draft, today or datetime.date.today())
+    _check_names(report, mine, reading)
+    issues = sorted(report.issues, key=lambda i: (i.file, i.line or 0, i.col or 0, i.code))
+    return [p.label for p in reading.files], issues, len(mine)
 
 
-def _check_term(lint: _Linter, draft: Draft, categories: set[str], terms: dict[str, Any]) -> None:
+def _check_term(report: Report, draft: Draft, today: datetime.date) -> None:
     term, parsed = draft.term, draft.parsed
     table = f"term.{term.id}"
-    if term.category not in categories:
-        lint.add("E110", parsed, f"unknown category {term.category!r}", table, "category")
-    for rtype, targets in draft.relations.items():
-        for target in targets:
-            if target == term.id:
-                lint.add("E121", parsed, "a term cannot relate to itself", table, f"relations.{rtype}")
-            elif target not in terms:
-                lint.add("E120", parsed, f"no term {target!r}", table, f"relations.{rtype}")
-    if term.year is not None and not 1900 <= term.year <= datetime.date.today().year + 1:
-        lint.add("E161", parsed, f"year {term.year} is out of range", table, "year")
+    if term.year is not None and not 1900 <= term.year <= today.year + 1:
+        report.add("E161", parsed, f"year {term.year} is out of range", table, "year")
     if term.paper and term.paper.arxiv:
         arxiv = term.paper.arxiv
         if not _ARXIV.match(arxiv):
-            lint.add("E160", parsed, f"{arxiv!r} is not an arXiv id such as 2106.09685", table, "paper")
+            report.add("E160", parsed, f"{arxiv!r} is not an arXiv id such as 2106.09685", table, "paper")
         elif term.paper.url and "arxiv.org" in term.paper.url and arxiv not in term.paper.url:
-            lint.add("E160", parsed, f"paper.url does not point at arXiv {arxiv}", table, "paper")
+            report.add("E160", parsed, f"paper.url does not point at arXiv {arxiv}", table, "paper")
     for lang, limit in SUMMARY_MAX.items():
         text = getattr(term.summary, lang)
         if text and len(text) > limit:
-            severity = "error" if lint.strict else "warning"
-            lint.add(
-                "E150",
-                parsed,
-                f"summary.{lang} has {len(text)} characters (at most {limit})",
-                table,
-                "summary",
-                severity=severity,
-            )
-    _check_languages(lint, term, parsed, table)
-    _check_chinese(lint, term, parsed, table)
+            message = f"summary.{lang} has {len(text)} characters (at most {limit})"
+            report.add("E150", parsed, message, table, "summary", severity="error" if report.strict else "warning")
+    if term.checked:
+        age = (today - datetime.date.fromisoformat(term.checked)).days
+        if age > STALE_AFTER_DAYS:
+            report.add("W170", parsed, f"checked {term.checked}, {age // 30} months ago", table, "checked")
+        elif age < 0:
+            report.add("E171", parsed, f"checked {term.checked} is in the future", table, "checked")
+    if report.strict:
+        _check_languages(report, term, draft, table)
+    _check_chinese(report, draft, table)
 
 
-def _check_languages(lint: _Linter, term: Term, parsed: Parsed, table: str) -> None:
-    if not lint.strict:
-        return
+def _check_languages(report: Report, term: Term, draft: Draft, table: str) -> None:
+    parsed = draft.parsed
     if not term.zh_name:
-        lint.add("E140", parsed, "missing zh_name", table)
-    for key in BILINGUAL_TEXT:
-        value: Bi = getattr(term, key)
-        for lang in ("en", "zh"):
-            if not getattr(value, lang):
-                lint.add("E140", parsed, f"missing {key}.{lang}", table, key)
-    for key in BILINGUAL_LISTS:
-        values: BiList = getattr(term, key)
-        required = key == "key_points"
-        if not required and not values:
+        report.add("E140", parsed, "missing zh_name", table)
+    for key in (*_BITEXT, *_BILIST):
+        value = getattr(term, key)
+        if key not in _STRICT and not value:
             continue
         for lang in ("en", "zh"):
-            if not getattr(values, lang):
-                lint.add("E140", parsed, f"missing {key}.{lang}", table, key)
+            if not getattr(value, lang):
+                report.add("E140", parsed, f"missing {key}.{lang}", table, key)
     kp = term.key_points
     if kp.en and kp.zh and (len(kp.en) != len(kp.zh) or not 3 <= len(kp.en) <= 6):
-        lint.add(
-            "E141", parsed, f"key_points has {len(kp.en)} English and {len(kp.zh)} Chinese bullets", table, "key_points"
-        )
+        message = f"key_points has {len(kp.en)} English and {len(kp.zh)} Chinese bullets"
+        report.add("E141", parsed, message, table, "key_points")
 
 
-def _chinese_texts(term: Term) -> list[tuple[str, str]]:
-    texts = [("summary", term.summary.zh or ""), ("body", term.body.zh or "")]
-    for key in BILINGUAL_LISTS:
-        texts += [(key, item) for item in getattr(term, key).zh]
-    return texts
-
-
-def _check_chinese(lint: _Linter, term: Term, parsed: Parsed, table: str) -> None:
+def _check_chinese(report: Report, draft: Draft, table: str) -> None:
+    term = draft.term
+    texts = [(key, getattr(term, key).zh or "") for key in _BITEXT]
+    texts += [(key, item) for key in _BILIST for item in getattr(term, key).zh]
     reported: set[tuple[str, str]] = set()
-    for key, text in _chinese_texts(term):
+    for key, text in texts:
         for code, pattern, what in (
             ("T301", _ASCII_PUNCT, "ASCII punctuation next to Chinese"),
             ("T302", _NO_SPACE, "no space between Chinese and Latin/digit"),
@@ -219,35 +142,25 @@ def _check_chinese(lint: _Linter, term: Term, parsed: Parsed, table: str) -> Non
             if found and (code, key) not in reported:
                 reported.add((code, key))
                 context = text[max(0, found.start() - 8) : found.end() + 8].replace("\n", " ")
-                lint.add(code, parsed, f"{what}: “{context}”", table, f"{key}.zh")
+                report.add(code, draft.parsed, f"{what}: “{context}”", table, f"{key}.zh")
 
 
-def _check_names(lint: _Linter, drafts: list[Draft], terms: dict[str, tuple[Term, Parsed | None]]) -> None:
+def _check_names(report: Report, mine: list[Draft], reading: Reading) -> None:
     owners: dict[str, set[str]] = {}
-    for tid, (term, _) in terms.items():
+    for tid, draft in reading.drafts.items():
+        term = draft.term
         for text in (term.id, term.name, term.full_name, term.zh_name, *term.aliases):
             if text:
                 owners.setdefault(name_key(text), set()).add(tid)
-    for draft in drafts:
-        term = draft.term
-        for field, text in (("name", term.name), ("full_name", term.full_name), ("zh_name", term.zh_name)):
+    for draft in mine:
+        term, table = draft.term, f"term.{draft.term.id}"
+        for key, text in (("name", term.name), ("full_name", term.full_name), ("zh_name", term.zh_name)):
             others = owners.get(name_key(text or ""), set()) - {term.id} if text else set()
             if others:
-                lint.add(
-                    "W131",
-                    draft.parsed,
-                    f"{field} {text!r} also names {', '.join(sorted(others))}",
-                    f"term.{term.id}",
-                    field,
-                    severity="warning",
-                )
+                report.add("W131", draft.parsed, f"{key} {text!r} also names {', '.join(sorted(others))}", table, key)
         for alias in term.aliases:
             others = owners.get(name_key(alias), set()) - {term.id}
             if others:
-                lint.add(
-                    "E130",
-                    draft.parsed,
-                    f"alias {alias!r} also names {', '.join(sorted(others))}",
-                    f"term.{term.id}",
-                    "aliases",
+                report.add(
+                    "E130", draft.parsed, f"alias {alias!r} also names {', '.join(sorted(others))}", table, "aliases"
                 )

@@ -9,6 +9,7 @@ from typing import ParamSpec, TypeVar
 from ai_terms.errors import NoResultsError, UsageError
 from ai_terms.index.store import Index, open_index
 from ai_terms.model import Brief
+from ai_terms.options import DEFAULT_LIMIT
 from ai_terms.results import (
     CategoriesResult,
     CompareResult,
@@ -21,6 +22,7 @@ from ai_terms.results import (
     SearchResult,
     ShowResult,
     TimelineResult,
+    ValidateResult,
 )
 
 from .resolve import check_category, check_tag, resolve, resolve_id
@@ -54,7 +56,7 @@ def show(names: list[str], *, index: Index | None = None) -> ShowResult:
 def search(
     query: str,
     *,
-    limit: int = 10,
+    limit: int = DEFAULT_LIMIT,
     category: str | None = None,
     tag: str | None = None,
     index: Index | None = None,
@@ -213,3 +215,11 @@ def paths() -> PathsResult:
         cache_file=cache,
         schema=where.schema_path(),
     )
+
+
+def validate(paths: list[str], *, strict: bool = False) -> ValidateResult:
+    """Lint corpus files (the bundled corpus when `paths` is empty)."""
+    from ai_terms.corpus.lint import lint_paths
+
+    files, issues, terms = lint_paths(paths, strict=strict)
+    return ValidateResult(files=tuple(files), issues=tuple(issues), strict=strict, terms=terms)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ai_terms.index.tokens import _CJK, _TOKEN, FIELD_WEIGHTS, FIELDS, STOPWORDS, stem, tokenize
 from ai_terms.model import Brief, Hit, Match, Term
 from ai_terms.normalize import name_key
+from ai_terms.options import DEFAULT_LIMIT
 
 if TYPE_CHECKING:
     from ai_terms.index.store import Index
@@ -132,7 +133,7 @@ def search(
     index: Index,
     query: str,
     *,
-    limit: int = 10,
+    limit: int = DEFAULT_LIMIT,
     category: str | None = None,
     tag: str | None = None,
 ) -> list[Hit]:

@@ -50,3 +50,9 @@ def page(text: str) -> bool:
         pass
     # 126/127: the shell could not run or find the pager; then the caller prints the text itself
     return proc.wait() not in (126, 127)
+
+
+def write(text: str) -> None:
+    """Plain text to stdout, never paged, ending with a newline."""
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rich.console import Console, RenderableType
@@ -12,7 +12,13 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ai_terms.model import Brief, Category, Hit, Term
+from ai_terms.labels import bullets as _bullets
+from ai_terms.labels import category_label as _cat_label
+from ai_terms.labels import category_style as _cat_style
+from ai_terms.labels import colon, field_label, label, paper_url, relation_label
+from ai_terms.labels import texts as _texts
+from ai_terms.model import FIELDS, Brief, Category, Hit, Paper
+from ai_terms.options import Options
 from ai_terms.results import (
     CategoriesResult,
     CompareResult,
@@ -21,17 +27,9 @@ from ai_terms.results import (
     PathsResult,
     RelatedResult,
     SearchResult,
-    ShowResult,
     TimelineResult,
     ValidateResult,
 )
-
-from . import Options
-from .labels import bullets as _bullets
-from .labels import category_label as _cat_label
-from .labels import category_style as _cat_style
-from .labels import colon, field_label, label, relation_label
-from .labels import texts as _texts
 
 
 def _title(name: str, zh_name: str | None) -> Text:
@@ -42,12 +40,11 @@ def _title(name: str, zh_name: str | None) -> Text:
     return text
 
 
-def _paper_line(term: Term) -> Text | None:
-    paper = term.paper
-    if paper is None or not (paper.title or paper.arxiv):
+def _paper_line_of(paper: Paper) -> Text | None:
+    if not (paper.title or paper.arxiv):
         return None
     text = Text()
-    url = paper.url or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
+    url = paper_url(paper)
     text.append(paper.title or "", style="italic")
     if paper.arxiv:
         text.append(" · ")
@@ -141,59 +138,92 @@ def list_tables(result: ListResult, lang: str) -> list[RenderableType]:
 
 
 def compare_table(result: CompareResult, lang: str) -> Table:
+    """One column per term, one row per field that compare shows (model.FIELDS), then how they relate."""
     terms = result.terms
     table = Table(show_lines=True, header_style="bold", expand=True)
     table.add_column("", style="bold cyan", no_wrap=True)
     for t in terms:
         table.add_column(_title(t.name, t.zh_name), ratio=1, header_style=f"bold {_cat_style(t.category)}")
     none = label("none", lang)
-
-    def row(key: str, values: Sequence[RenderableType]) -> None:
-        cells = [v if not isinstance(v, str) else Text(v or none) for v in values]
-        table.add_row(label(key, lang), *cells)
-
-    def bullet_list(items: list[str]) -> RenderableType:
-        """Bullets with a hanging indent, so that wrapped items stay apart."""
-        if not items:
-            return Text(none)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
-        grid.add_column()
-        for item in items:
-            grid.add_row("•", Text(item))
-        return grid
-
-    cats = [_cat_label(t.category, result.categories, lang) for t in terms]
-    row("category", [Text(c, style="bold" if len(set(cats)) > 1 else "") for c in cats])
-    row("full_name", [t.full_name or none for t in terms])
-    years = [t.year for t in terms]
-    known_years = [y for y in years if y]
-    first = min(known_years) if len(set(known_years)) > 1 else None
-    row("year", [Text(str(y) if y else none, style="bold green" if y and y == first else "") for y in years])
-    row("org", [t.org or none for t in terms])
-    row("paper", [_paper_line(t) or Text(none) for t in terms])
-    row("summary", ["\n".join(_texts(t.summary, lang)) for t in terms])
-    for key in ("key_points", "strengths", "limitations", "uses"):
-        values = [_bullets(getattr(t, key), lang) for t in terms]
-        if any(values):
-            row(key, [bullet_list(vs) for vs in values])
-    shared = set(terms[0].tags).intersection(*(t.tags for t in terms[1:]))
-    tag_cells = []
-    for t in terms:
-        cell = Text()
-        for i, tag in enumerate(t.tags):
-            if i:
-                cell.append(", ")
-            cell.append(tag, style="dim" if tag in shared else "bold")
-        tag_cells.append(cell if t.tags else Text(none))
-    row("tags", tag_cells)
+    for f in sorted((f for f in FIELDS if f.compare), key=lambda f: f.compare):
+        values = [getattr(t, f.key) for t in terms]
+        if f.kind in _SOMETIMES and not any(values):
+            continue
+        cells = _COMPARE_CELLS.get(f.key, _cell)(result, f.kind, values, lang)
+        table.add_row(label(f.key, lang), *[c if not isinstance(c, Text) or c.plain else Text(none) for c in cells])
     ids = {t.id for t in terms}
     relates = []
     for t in terms:
         links = [f"{relation_label(r.type, lang)} {r.label(lang)}" for r in t.related if r.id in ids]
-        relates.append("\n".join(links) or none)
-    row("relates", relates)
+        relates.append(Text("\n".join(links) or none))
+    table.add_row(label("relates", lang), *relates)
     return table
+
+
+_SOMETIMES = frozenset({"bilist", "text", "snippet", "names", "links"})  # rows shown only when a term has one
+
+
+def _cell(result: CompareResult, kind: str, values: list[Any], lang: str) -> list[RenderableType]:
+    """Cells of one compare row, by the field's kind."""
+    none = label("none", lang)
+    if kind == "bilist":
+        return [_bullet_list(_bullets(v, lang), none) for v in values]
+    if kind == "bitext":
+        return [Text("\n".join(_texts(v, lang)) or none) for v in values]
+    if kind == "paper":
+        return [(_paper_line_of(v) if v else None) or Text(none) for v in values]
+    if kind in ("names", "slugs", "links"):
+        return [Text(", ".join(v) or none) for v in values]
+    return [Text(str(v) if v else none) for v in values]
+
+
+def _category_cells(result: CompareResult, kind: str, values: list[Any], lang: str) -> list[RenderableType]:
+    cats = [_cat_label(c, result.categories, lang) for c in values]
+    return [Text(c, style="bold" if len(set(cats)) > 1 else "") for c in cats]
+
+
+def _year_cells(result: CompareResult, kind: str, years: list[Any], lang: str) -> list[RenderableType]:
+    known = [y for y in years if y]
+    first = min(known) if len(set(known)) > 1 else None
+    return [Text(str(y) if y else label("none", lang), style="bold green" if y and y == first else "") for y in years]
+
+
+def _tag_cells(result: CompareResult, kind: str, values: list[Any], lang: str) -> list[RenderableType]:
+    shared = set(values[0]).intersection(*values[1:])
+    cells: list[RenderableType] = []
+    for tags in values:
+        cell = Text()
+        for i, tag in enumerate(tags):
+            if i:
+                cell.append(", ")
+            cell.append(tag, style="dim" if tag in shared else "bold")
+        cells.append(cell if tags else Text(label("none", lang)))
+    return cells
+
+
+def _formula_cells(result: CompareResult, kind: str, values: list[Any], lang: str) -> list[RenderableType]:
+    return [Text(v or label("none", lang), style="green" if v else "") for v in values]
+
+
+# Rows that draw their cells their own way; every other row is drawn by its kind (_cell).
+_COMPARE_CELLS: dict[str, Callable[[CompareResult, str, list[Any], str], list[RenderableType]]] = {
+    "category": _category_cells,
+    "year": _year_cells,
+    "tags": _tag_cells,
+    "formula": _formula_cells,
+}
+
+
+def _bullet_list(items: list[str], none: str) -> RenderableType:
+    """Bullets with a hanging indent, so that wrapped items stay apart."""
+    if not items:
+        return Text(none)
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for item in items:
+        grid.add_row("•", Text(item))
+    return grid
 
 
 def categories_table(result: CategoriesResult) -> Table:
@@ -304,32 +334,31 @@ def paths_table(result: PathsResult) -> Table:
     return table
 
 
+def timeline_renderables(result: TimelineResult, lang: str, width: int) -> list[RenderableType]:
+    out: list[RenderableType] = [timeline_view(result, lang, width)]
+    if result.undated:
+        note = {"zh": f"另有 {result.undated} 个条目没有年份，未列出。"}.get(
+            lang, f"{result.undated} more entries have no year and are not shown."
+        )
+        out.append(Text(note, style="dim"))
+    return out
+
+
+# What each result is drawn as, given the language and the width: the views emit() reaches by name.
+VIEWS: dict[type, Callable[[Any, str, int], list[RenderableType]]] = {
+    SearchResult: lambda r, lang, width: search_stacked(r, lang) if width < NARROW else [search_table(r, lang)],
+    ListResult: lambda r, lang, width: list_tables(r, lang),
+    CompareResult: lambda r, lang, width: [compare_table(r, lang)],
+    CategoriesResult: lambda r, lang, width: [categories_table(r)],
+    RelatedResult: lambda r, lang, width: [related_tree(r, lang)],
+    TimelineResult: timeline_renderables,
+    ValidateResult: lambda r, lang, width: validate_view(r),
+    PathsResult: lambda r, lang, width: [paths_table(r)],
+}
+
+
 def renderables(result: Any, lang: str, width: int = 80) -> list[RenderableType]:
-    if isinstance(result, ShowResult):
-        raise TypeError("show is drawn by render_panel")
-    if isinstance(result, SearchResult):
-        return search_stacked(result, lang) if width < NARROW else [search_table(result, lang)]
-    if isinstance(result, ListResult):
-        return list_tables(result, lang)
-    if isinstance(result, CompareResult):
-        return [compare_table(result, lang)]
-    if isinstance(result, CategoriesResult):
-        return [categories_table(result)]
-    if isinstance(result, RelatedResult):
-        return [related_tree(result, lang)]
-    if isinstance(result, TimelineResult):
-        out: list[RenderableType] = [timeline_view(result, lang, width)]
-        if result.undated:
-            note = {"zh": f"另有 {result.undated} 个条目没有年份，未列出。"}.get(
-                lang, f"{result.undated} more entries have no year and are not shown."
-            )
-            out.append(Text(note, style="dim"))
-        return out
-    if isinstance(result, ValidateResult):
-        return validate_view(result)
-    if isinstance(result, PathsResult):
-        return [paths_table(result)]
-    raise TypeError(f"no text renderer for {type(result).__name__}")
+    return VIEWS[type(result)](result, lang, width)
 
 
 # Views made of one line per record: piped (and no COLUMNS set), they are printed at full length for grep
@@ -349,7 +378,7 @@ def make_console(opts: Options, **kwargs: Any) -> Console:
 
 
 def render(result: Any, opts: Options) -> None:
-    from .pager import output
+    from ai_terms.render.pager import output
 
     is_tty = sys.stdout.isatty()
     wide = not is_tty and not os.environ.get("COLUMNS") and isinstance(result, LINE_VIEWS)

@@ -1,64 +1,19 @@
-"""Labels, colours and language choices shared by the terminal renderers (no rich import here)."""
+"""Labels, colours and language choices shared by every view and format (no rich import here)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ai_terms.model import Bi, BiList, Category
+from ai_terms.model import FIELDS, Bi, BiList, Category, Paper
 
+# Headings that are not fields (the fields' own labels are in model.FIELDS).
+_OTHER_LABELS: dict[str, dict[str, str]] = {
+    "en": {"relates": "How they relate", "term": "Term", "why": "Matched", "score": "Score", "count": "Terms",
+           "none": "—"},
+    "zh": {"relates": "相互关系", "term": "条目", "why": "匹配", "score": "得分", "count": "条目数", "none": "—"},
+}  # fmt: skip
 LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "key_points": "Key points",
-        "strengths": "Strengths",
-        "limitations": "Limitations",
-        "uses": "Typical uses",
-        "snippet": "Example",
-        "related": "Related",
-        "aliases": "Also known as",
-        "paper": "Paper",
-        "links": "Links",
-        "source": "Source",
-        "category": "Category",
-        "full_name": "Full name",
-        "zh_name": "Chinese name",
-        "year": "Year",
-        "org": "Organisation",
-        "summary": "Summary",
-        "tags": "Tags",
-        "relates": "How they relate",
-        "term": "Term",
-        "why": "Matched",
-        "score": "Score",
-        "count": "Terms",
-        "name": "Name",
-        "none": "—",
-    },
-    "zh": {
-        "key_points": "要点",
-        "strengths": "优点",
-        "limitations": "局限",
-        "uses": "典型用途",
-        "snippet": "示例",
-        "related": "相关条目",
-        "aliases": "别名",
-        "paper": "论文",
-        "links": "链接",
-        "source": "来源",
-        "category": "类别",
-        "full_name": "全称",
-        "zh_name": "中文名",
-        "year": "年份",
-        "org": "机构",
-        "summary": "简介",
-        "tags": "标签",
-        "relates": "相互关系",
-        "term": "条目",
-        "why": "匹配",
-        "score": "得分",
-        "count": "条目数",
-        "name": "名称",
-        "none": "—",
-    },
+    lang: {**{f.key: getattr(f, lang) for f in FIELDS}, **_OTHER_LABELS[lang]} for lang in ("en", "zh")
 }
 RELATION_LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -180,3 +135,13 @@ def category_style(category: str) -> str:
 
 def field_label(field: str, lang: str) -> str:
     return MATCH_FIELDS["zh" if lang == "zh" else "en"].get(field, field)
+
+
+def title(name: str, zh_name: str | None, sep: str = " · ") -> str:
+    """ "Name · 中文名", or the name alone when the Chinese name is the same."""
+    return f"{name}{sep}{zh_name}" if zh_name and zh_name != name else name
+
+
+def paper_url(paper: Paper) -> str | None:
+    """Where the paper can be read: its URL, else its arXiv abstract page."""
+    return paper.url or (f"https://arxiv.org/abs/{paper.arxiv}" if paper.arxiv else None)
