@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from ai_terms import __version__
+from ai_terms.index.tokens import FIELDS as COLUMNS
+from ai_terms.index.tokens import DocumentsJob
 from ai_terms.model import RELATION_TYPES, Bi, Brief, Category, Term
 from ai_terms.normalize import name_key
 from ai_terms.sources.paths import Source, cache_dir, sources
@@ -35,7 +37,7 @@ CREATE TABLE term(
 CREATE TABLE name(key TEXT NOT NULL, rid INTEGER NOT NULL, field TEXT NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY(key, rid)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE fulltext USING fts5(
-    name, tags, org, summary, key_points, body, more,
+    {columns},
     tokenize = "unicode61 remove_diacritics 0 tokenchars '+'", content = '');
 CREATE TABLE edge(src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL);
 """
@@ -243,9 +245,8 @@ def _name_rows(term: Term) -> list[tuple[str, str, str]]:
 
 def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
     """Fill an empty database with a loaded corpus (`corpus.Loaded`)."""
-    from .tokens import DocumentsJob
 
-    conn.executescript(_SCHEMA)
+    conn.executescript(_SCHEMA.format(columns=", ".join(COLUMNS)))
     terms: list[Term] = [loaded.terms[t] for t in sorted(loaded.terms)]
     documents = DocumentsJob(terms)  # tokenizing is the slowest step: start it first, maybe in parallel
     sizes: dict[str, int] = {}
@@ -281,7 +282,7 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
     conn.executemany("INSERT INTO term VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", term_rows)
     conn.executemany("INSERT INTO name VALUES (?,?,?,?)", sorted(name_rows))
     conn.executemany(
-        "INSERT INTO fulltext(rowid, name, tags, org, summary, key_points, body, more) VALUES (?,?,?,?,?,?,?,?)",
+        f"INSERT INTO fulltext(rowid, {', '.join(COLUMNS)}) VALUES (?{',?' * len(COLUMNS)})",
         ((rid, *fields) for rid, fields in enumerate(documents.result())),
     )
     edges = [

@@ -11,12 +11,14 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import pairwise
 
-from ai_terms.model import Term
+from ai_terms.model import FIELDS as ALL_FIELDS
+from ai_terms.model import SEARCH_WEIGHTS, Field, Term
+from ai_terms.text import HAN, HAN_RE
 
-_TOKEN = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_TOKEN = re.compile(rf"[a-z0-9]+|[{HAN}]+")
 # Punctuation that ends a phrase: words on either side are not paired ("text, images" is no "text image").
-_WORDS_AND_BREAKS = re.compile(r"[a-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[,.;:!?()\[\]{}\"“”|/·]")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORDS_AND_BREAKS = re.compile(rf"[a-z0-9]+|[{HAN}]+|[,.;:!?()\[\]{{}}\"“”|/·]")
+_CJK = HAN_RE
 STOPWORDS = frozenset(
     (
         "a an and are as at be by can for from has have in into is it its of on or that the their this to was "
@@ -29,17 +31,11 @@ _SUFFIXES = (
     "ers", "ors", "ing", "ies", "ed", "er", "or", "es", "s", "e",
 )  # fmt: skip
 
-# Field weights for full text; names also score through the exact, prefix and fuzzy tiers.
-FIELD_WEIGHTS: dict[str, float] = {
-    "name": 2.0,  # names matter most, but the name tier already ranks them; here they only add to the text
-    "tags": 2.5,
-    "org": 2.5,
-    "summary": 3.0,  # one sentence saying what the thing is: the best evidence a description matches
-    "key_points": 1.2,
-    "body": 1.0,
-    "more": 0.8,
-}
-FIELDS = tuple(FIELD_WEIGHTS)
+# The full-text columns and their weights, from the field table (model.FIELDS, model.SEARCH_WEIGHTS).
+FIELD_WEIGHTS: dict[str, float] = SEARCH_WEIGHTS
+FIELDS = tuple(SEARCH_WEIGHTS)
+COLUMN_FIELDS: dict[str, tuple[Field, ...]] = {c: tuple(f for f in ALL_FIELDS if f.search == c) for c in FIELDS}
+
 
 _STEMS: dict[str, str] = {}
 
@@ -93,20 +89,29 @@ def tokenize(text: str, *, pairs: bool = True) -> list[str]:
     return out
 
 
+def field_text(term: Term, field: Field, lang: str | None = None) -> list[str]:
+    """The searchable text of one field, in one language (None: both), as a list of pieces."""
+    value = getattr(term, field.key)
+    if field.kind == "bitext":
+        return [t for t in ((value.en, value.zh) if lang is None else (value.pick(lang),)) if t]
+    if field.kind == "bilist":
+        return [*value.en, *value.zh] if lang is None else list(value.pick(lang))
+    if field.kind == "slugs":
+        return [t.replace("-", " ") for t in value]
+    if field.kind == "names":
+        return list(value)
+    return [value] if value else []
+
+
 def _field_texts(term: Term) -> list[str]:
-    """The text of each FIELDS entry of a term, in FIELDS order."""
-    names = [term.id.replace("-", " "), term.name, term.full_name or "", term.zh_name or "", *term.aliases]
-    more = [*term.strengths.en, *term.strengths.zh, *term.limitations.en, *term.limitations.zh]
-    more += [*term.uses.en, *term.uses.zh]
-    return [
-        "\n".join(names),
-        "\n".join(t.replace("-", " ") for t in term.tags),
-        term.org or "",
-        "\n".join(filter(None, (term.summary.en, term.summary.zh))),
-        "\n".join((*term.key_points.en, *term.key_points.zh)),
-        "\n".join(filter(None, (term.body.en, term.body.zh))),
-        "\n".join(more),
-    ]
+    """The text of each full-text column of a term, in FIELDS order (the id joins the names)."""
+    texts = []
+    for column in FIELDS:
+        pieces = [term.id.replace("-", " ")] if column == "name" else []
+        for field in COLUMN_FIELDS[column]:
+            pieces += field_text(term, field)
+        texts.append("\n".join(pieces))
+    return texts
 
 
 def documents(terms: Sequence[Term]) -> list[list[str]]:

@@ -13,7 +13,17 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ai_terms.index.tokens import _CJK, _TOKEN, FIELD_WEIGHTS, FIELDS, STOPWORDS, stem, tokenize
+from ai_terms.index.tokens import (
+    _CJK,
+    _TOKEN,
+    COLUMN_FIELDS,
+    FIELD_WEIGHTS,
+    FIELDS,
+    STOPWORDS,
+    field_text,
+    stem,
+    tokenize,
+)
 from ai_terms.model import Brief, Hit, Match, Term
 from ai_terms.normalize import name_key
 from ai_terms.options import DEFAULT_LIMIT
@@ -189,15 +199,7 @@ def explain(term: Term, query: str, width: int = 100) -> Match:
     """A Match for a full-text hit: the field that matches best (by field weight and words matched), and a
     window of its text around the first matching word."""
     lang = "zh" if _CJK.search(query) else "en"
-    texts = {
-        "name": " / ".join(filter(None, (term.name, term.full_name, term.zh_name, *term.aliases))),
-        "tags": ", ".join(term.tags),
-        "org": term.org or "",
-        "summary": term.summary.pick(lang) or "",
-        "key_points": " · ".join(term.key_points.pick(lang)),
-        "body": " ".join((term.body.pick(lang) or "").split()),
-        "more": " · ".join((*term.strengths.pick(lang), *term.uses.pick(lang), *term.limitations.pick(lang))),
-    }
+    texts = {column: _column_text(term, column, lang) for column in FIELDS}
     needles = _needles(query)
     if not needles:
         return Match("summary", "text", texts["summary"][:width])
@@ -215,6 +217,16 @@ def explain(term: Term, query: str, width: int = 100) -> Match:
         return Match("summary", "text", texts["summary"][:width])
     _, name, first = best
     return _window(name, texts[name], pattern, first.start(), width)
+
+
+_JOINERS = {"name": " / ", "tags": ", ", "key_points": " · ", "more": " · "}
+
+
+def _column_text(term: Term, column: str, lang: str) -> str:
+    """A full-text column of a term as one readable line in `lang`, to show where a query matched."""
+    pieces = [p for f in COLUMN_FIELDS[column] for p in field_text(term, f, lang)]
+    joined = _JOINERS.get(column, " ").join(pieces)
+    return " ".join(joined.split()) if column == "body" else joined
 
 
 def _window(field: str, text: str, pattern: re.Pattern[str], at: int, width: int) -> Match:

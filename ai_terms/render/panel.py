@@ -106,10 +106,10 @@ def _tail_line(key: str, values: tuple[str, ...], lang: str) -> Block:
 def footer(term: Term, lang: str) -> str:
     """The note on the bottom border: where an overlay entry comes from, and when its facts were checked."""
     notes = []
-    if term.source != "bundled":
-        notes.append(f"{label('source', lang)}{colon(lang)}{term.source}")
     if term.checked:
         notes.append(f"{label('checked', lang)}{colon(lang)}{term.checked}")
+    if term.source != "bundled":
+        notes.append(f"{label('source', lang)}{colon(lang)}{term.source}")
     return "  ".join(notes)
 
 
