@@ -87,7 +87,7 @@ def test_typer_declares_exactly_the_table_of_global_options() -> None:
     assert set(params) == {opt.dest for opt in GLOBAL_OPTIONS}
     for opt in GLOBAL_OPTIONS:
         param = params[opt.dest]
-        assert tuple(param.opts) == opt.names  # type: ignore[attr-defined]
+        assert tuple(param.opts) == opt.names
         assert param.help == opt.help  # type: ignore[attr-defined]
         assert getattr(param, "is_flag", False) != opt.takes_value
 

@@ -71,13 +71,10 @@ def test_overlay_is_never_written(overlay: Path) -> None:
 
 
 # Each malformed overlay: (file content as bytes, text expected in the one-line error, expected location).
+X = b'[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\n'  # a valid term to spoil
 MALFORMED = {
     "bad syntax": (b'[term.x]\nname = "X\n', "invalid TOML", ":2:"),
-    "wrong type": (
-        b'[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\nyear = "2020"\n',
-        "expected an integer year",
-        "term.x.year",
-    ),
+    "wrong type": (X + b'year = "2020"\n', "expected an integer year", "term.x.year"),
     "unknown category": (
         b'[term.x]\nname = "X"\ncategory = "modle"\nsummary.en = "s"\n',
         "unknown category 'modle'; did you mean 'model'?",
@@ -93,15 +90,11 @@ MALFORMED = {
         "term.x.sumary",
     ),
     "bad id": (b'[term.Bad_Id]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\n', "lowercase slug", "term.Bad_Id"),
-    "javascript link": (
-        b'[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\nlinks = ["javascript:alert(1)"]\n',
-        "not an http or https URL",
-        "term.x.links",
-    ),
+    "javascript link": (X + b'links = ["javascript:alert(1)"]\n', "not an http or https URL", "term.x.links"),
     "no summary": (b'[term.x]\nname = "X"\ncategory = "concept"\n', "missing required field 'summary'", "term.x"),
     "term not a table": (b"term = 3\n", "expected [term.<id>] tables", "term"),
     "unknown relation type": (
-        b'[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\nrelations.uses = []\nrelations.badrel = []\n',
+        X + b"relations.uses = []\nrelations.badrel = []\n",
         "unknown key 'badrel'",
         ":6:1: term.x.relations.badrel",
     ),

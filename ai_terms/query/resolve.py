@@ -46,25 +46,24 @@ def check_category(index: Index, category: str | None) -> str | None:
     for cat in cats:
         if key in (name_key(cat.id), name_key(cat.en), name_key(cat.zh)):
             return cat.id
-    from .search import closest
-
-    labels = [name_key(c.id) for c in cats]
-    near = [cats[i].id for i in closest(category, labels, limit=3, cutoff=50)]
-    hint = f" Did you mean: {', '.join(near)}?" if near else ""
-    raise UsageError(f"unknown category {category!r}.{hint} Known: {', '.join(c.id for c in cats)}")
+    raise _unknown("category", category, [c.id for c in cats])
 
 
 def check_tag(index: Index, tag: str | None) -> str | None:
+    """`tag` as a known tag, or a usage error with suggestions."""
     if tag is None:
         return None
-    tags = index.tags()
+    tags = sorted(index.tags())
     key = name_key(tag)
     for known in tags:
         if name_key(known) == key:
             return known
+    raise _unknown("tag", tag, tags)
+
+
+def _unknown(what: str, value: str, known: list[str]) -> UsageError:
     from .search import closest
 
-    names = sorted(tags)
-    near = [names[i] for i in closest(tag, [name_key(t) for t in names], limit=3, cutoff=50)]
+    near = [known[i] for i in closest(value, [name_key(k) for k in known], limit=3, cutoff=50)]
     hint = f" Did you mean: {', '.join(near)}?" if near else ""
-    raise UsageError(f"unknown tag {tag!r}.{hint} Known: {', '.join(names)}")
+    return UsageError(f"unknown {what} {value!r}.{hint} Known: {', '.join(known)}")

@@ -15,7 +15,7 @@ from rich.tree import Tree
 from ai_terms.labels import bullets as _bullets
 from ai_terms.labels import category_label as _cat_label
 from ai_terms.labels import category_style as _cat_style
-from ai_terms.labels import colon, field_label, label, paper_url, relation_label
+from ai_terms.labels import colon, field_label, label, paper_url, relation_label, title
 from ai_terms.labels import texts as _texts
 from ai_terms.model import FIELDS, Brief, Category, Hit, Paper
 from ai_terms.options import Options
@@ -33,11 +33,7 @@ from ai_terms.results import (
 
 
 def _title(name: str, zh_name: str | None) -> Text:
-    text = Text(name, style="bold")
-    if zh_name and zh_name != name:
-        text.append(" · ")
-        text.append(zh_name, style="bold")
-    return text
+    return Text(title(name, zh_name), style="bold")
 
 
 def _paper_line_of(paper: Paper) -> Text | None:

@@ -28,29 +28,28 @@ def _home() -> str:
     return os.path.expanduser("~")
 
 
+# Per platform: (environment variable, fallback under the home folder) for the config and the cache dir.
+_DIRS: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "win32": {"config": ("APPDATA", ("AppData", "Roaming")), "cache": ("LOCALAPPDATA", ("AppData", "Local"))},
+    "darwin": {"config": ("", ("Library", "Application Support")), "cache": ("", ("Library", "Caches"))},
+    "other": {"config": ("XDG_CONFIG_HOME", (".config",)), "cache": ("XDG_CACHE_HOME", (".cache",))},
+}
+
+
+def _user_dir(kind: str) -> str:
+    var, fallback = _DIRS.get(sys.platform, _DIRS["other"])[kind]
+    base = (os.environ.get(var) if var else None) or os.path.join(_home(), *fallback)
+    return os.path.join(base, APP)
+
+
 def config_dir() -> str:
     """The user config dir for aiterms (XDG on Linux)."""
-    if sys.platform == "win32":
-        base = os.environ.get("APPDATA") or os.path.join(_home(), "AppData", "Roaming")
-    elif sys.platform == "darwin":
-        base = os.path.join(_home(), "Library", "Application Support")
-    else:
-        base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(_home(), ".config")
-    return os.path.join(base, APP)
+    return _user_dir("config")
 
 
 def cache_dir() -> str:
     """The user cache dir for aiterms (XDG on Linux); AITERMS_CACHE_DIR overrides it."""
-    override = os.environ.get("AITERMS_CACHE_DIR")
-    if override:
-        return override
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.join(_home(), "AppData", "Local")
-    elif sys.platform == "darwin":
-        base = os.path.join(_home(), "Library", "Caches")
-    else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(_home(), ".cache")
-    return os.path.join(base, APP)
+    return os.environ.get("AITERMS_CACHE_DIR") or _user_dir("cache")
 
 
 def user_file() -> str:
