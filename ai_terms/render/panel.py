@@ -66,7 +66,8 @@ def blocks(term: Term, lang: str, cats: Iterable[Category], bullet: str) -> list
             out += [blank, Block((Run(" ".join(para.split())),))]
     if term.formula:
         out += _heading("formula", lang)
-        out.append(Block((Run(term.formula.strip("\n"), "green"),), first=2, rest=2, wrap=False))
+        for line in term.formula.strip("\n").split("\n"):  # wrapped at spaces, continuations indented
+            out.append(Block((Run(line, "green"),), first=2, rest=4))
     for key in _LISTS:
         items = bullets(getattr(term, key), lang)
         if items:
