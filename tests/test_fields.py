@@ -61,7 +61,7 @@ def test_formula_and_checked_end_to_end(overlay: Path) -> None:
     assert "核实于：2026-11-30" in invoke("--lang", "zh", "show", "f1 demo").stdout
     compared = invoke("compare", "f1 demo", "lora").stdout
     assert "Formula" in compared and "2·P·R" in compared
-    assert "Formula" not in invoke("compare", "resnet", "vit").stdout  # no row when no term has one
+    assert "Formula" not in invoke("compare", "resnet", "bert").stdout  # no row when no term has one
     exported = json.loads(invoke("export", "--category", "concept", "--json").stdout)["markdown"]
     assert "```text\nF1 = 2·P·R / (P + R)\n```" in exported
 
