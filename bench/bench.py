@@ -36,9 +36,9 @@ PAGE = """# lora
 `aiterms show {{lora}} --json`
 """
 BARS = {
-    "show": ("aiterms show lora (rendered)", "peer", 1.0),
-    "show_json": ("aiterms show lora --json", "peer", 0.85),
-    "search_json": ('aiterms search "object detection" --json', "peer", 1.0),
+    "show": ("aiterms show lora (rendered)", "peer", 0.75),
+    "show_json": ("aiterms show lora --json", "peer", 0.6),
+    "search_json": ('aiterms search "object detection" --json', "peer", 0.8),
     "overlay_show": ("warm show with a 10,000-term overlay", "show", 1.25),
     "overlay_search": ("warm search with a 10,000-term overlay", "search_json", 2.0),
 }
