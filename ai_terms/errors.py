@@ -21,9 +21,14 @@ class AitermsError(Exception):
 class UnknownTermError(AitermsError):
     """A name that matches no entry; carries the closest names for "did you mean"."""
 
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else f" Try: aiterms search {name!r}"
-        super().__init__(f"unknown term {name!r}.{hint}")
+    def __init__(self, name: str, suggestions: list[str], *, lang: str = "en") -> None:
+        if lang == "zh":
+            hint = f"你要找的是不是：{'、'.join(suggestions)}？" if suggestions else f"试试：aiterms search {name!r}"
+            message = f"未知条目 {name!r}。{hint}"
+        else:
+            hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else f" Try: aiterms search {name!r}"
+            message = f"unknown term {name!r}.{hint}"
+        super().__init__(message)
         self.name = name
         self.suggestions = suggestions
 

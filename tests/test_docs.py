@@ -20,7 +20,7 @@ COMMANDS = sorted(get_command(app).commands)  # type: ignore[attr-defined]
 
 def test_the_commands_are_the_documented_ones() -> None:
     expected = ["show", "search", "list", "compare", "categories", "related", "timeline", "random"]
-    expected += ["validate", "graph", "export", "paths", "completion"]
+    expected += ["validate", "graph", "export", "paths", "completion", "mcp"]
     assert sorted(expected) == COMMANDS
 
 
@@ -29,7 +29,7 @@ def test_every_command_has_help_and_is_in_the_readme(name: str) -> None:
     command = get_command(app).commands[name]  # type: ignore[attr-defined]
     assert command.help and len(command.help) > 20
     assert f"`aiterms {name}" in README
-    if name not in ("validate", "paths", "export", "graph", "completion"):
+    if name not in ("validate", "paths", "export", "graph", "completion", "mcp"):
         assert any(p.name == "json_" for p in command.params), f"{name} lacks --json"
 
 

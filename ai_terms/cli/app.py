@@ -221,6 +221,14 @@ def paths(json_: Json = False) -> None:
 
 
 @app.command()
+def mcp() -> None:
+    """Serve the Model Context Protocol over stdio, for coding assistants (needs: pip install 'aiterms[mcp]')."""
+    from ai_terms.cli.mcp_server import serve
+
+    serve()
+
+
+@app.command()
 def completion(
     shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", metavar="SHELL")],
 ) -> None:
