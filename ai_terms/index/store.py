@@ -15,9 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 from ai_terms import __version__
-from ai_terms.index.tokens import FIELDS as COLUMNS
-from ai_terms.index.tokens import DocumentsJob
-from ai_terms.model import RELATION_TYPES, Bi, Brief, Category, Term
+from ai_terms.model import RELATION_TYPES, SEARCH_WEIGHTS, Bi, Brief, Category, Term
 from ai_terms.normalize import name_key
 from ai_terms.sources.paths import Source, cache_dir, sources
 
@@ -41,6 +39,8 @@ CREATE VIRTUAL TABLE fulltext USING fts5(
     tokenize = "unicode61 remove_diacritics 0 tokenchars '+'", content = '');
 CREATE TABLE edge(src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL);
 """
+
+COLUMNS = tuple(SEARCH_WEIGHTS)  # the full-text columns, in the order of the field table's weights
 
 # Lower is better: a name that is an entry's id beats the same text used as another entry's alias.
 NAME_FIELDS = ("id", "name", "full_name", "zh_name", "alias")
@@ -245,6 +245,8 @@ def _name_rows(term: Term) -> list[tuple[str, str, str]]:
 
 def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
     """Fill an empty database with a loaded corpus (`corpus.Loaded`)."""
+
+    from ai_terms.index.tokens import DocumentsJob  # tokenizing is needed only to build
 
     conn.executescript(_SCHEMA.format(columns=", ".join(COLUMNS)))
     terms: list[Term] = [loaded.terms[t] for t in sorted(loaded.terms)]
