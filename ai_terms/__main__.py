@@ -57,9 +57,9 @@ def _run_typer(args: list[str]) -> int:
 def run(args: list[str]) -> int:
     """Run one command line; the exit code is returned, never raised."""
     _configure_stdio()
-    from .index.store import BUILD_WARNINGS
+    from .index.store import WARNINGS
 
-    BUILD_WARNINGS.clear()
+    WARNINGS.clear()
     try:
         try:
             from .options import hoist_globals
@@ -72,7 +72,7 @@ def run(args: list[str]) -> int:
                 handled = try_fast(args)
             code = EXIT_OK if handled else _run_typer(args)
         finally:
-            for warning in BUILD_WARNINGS:
+            for warning in WARNINGS:
                 _error(f"warning: {warning}")
         return code
     except AitermsError as exc:

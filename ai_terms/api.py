@@ -12,18 +12,21 @@ and the same compiled index. Errors are raised, never printed:
 - `AmbiguousTermError` (`.name`, `.candidates`): several entries share it;
 - `NoResultsError`: a search or filter that found nothing;
 - `UsageError`: a bad argument (unknown category or tag, depth out of range, 1 or more than 4 terms to compare);
-- `CorpusError` (`.file`, `.line`, `.col`, `.key`): a corpus or overlay file is invalid.
+- `CorpusError` (`.file`, `.line`, `.col`, `.key`): the bundled corpus is invalid.
 
-All of them derive from `AitermsError` (`.message`, `.exit_code`). Importing this module imports neither
-typer nor rich.
+All of them derive from `AitermsError` (`.message`, `.exit_code`). A user or overlay file that cannot be
+used is left out with an `AitermsWarning` (Python's `warnings`), as the command line prints a warning line.
+Importing this module imports neither typer nor rich.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ParamSpec, TypeVar
 
 from ai_terms.errors import (
     AitermsError,
+    AitermsWarning,
     AmbiguousTermError,
     CorpusError,
     NoResultsError,
@@ -33,8 +36,12 @@ from ai_terms.errors import (
 from ai_terms.options import DEFAULT_LIMIT, LANGS
 from ai_terms.query import actions
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 __all__ = [
     "AitermsError",
+    "AitermsWarning",
     "AmbiguousTermError",
     "CorpusError",
     "NoResultsError",
@@ -56,7 +63,7 @@ def show(name: str, *, lang: str | None = None) -> dict[str, Any]:
     """
     lang = _lang(lang)
     try:
-        data: dict[str, Any] = actions.show([name]).to_json()
+        data: dict[str, Any] = _warned(actions.show, [name]).to_json()
     except UnknownTermError as exc:
         raise UnknownTermError(exc.name, exc.suggestions, lang=lang) from None
     return data
@@ -68,26 +75,41 @@ def search(
     """Ranked matches for `query` in either language, as `aiterms search QUERY --json`."""
     if limit < 1:
         raise UsageError(f"limit must be 1 or more, not {limit}")
-    result: dict[str, Any] = actions.search(query, limit=limit, category=category, tag=tag).to_json()
+    result: dict[str, Any] = _warned(actions.search, query, limit=limit, category=category, tag=tag).to_json()
     return result
 
 
 def compare(*names: str) -> dict[str, Any]:
     """Two to four entries side by side, with how they relate, as `aiterms compare A B --json`."""
-    result: dict[str, Any] = actions.compare(list(names)).to_json()
+    result: dict[str, Any] = _warned(actions.compare, list(names)).to_json()
     return result
 
 
 def related(name: str, *, depth: int = 1) -> dict[str, Any]:
     """The typed neighbourhood of an entry as a tree, as `aiterms related NAME --depth N --json`."""
-    result: dict[str, Any] = actions.related(name, depth=depth).to_json()
+    result: dict[str, Any] = _warned(actions.related, name, depth=depth).to_json()
     return result
 
 
 def categories() -> dict[str, Any]:
     """The categories with their labels in both languages and entry counts, as `aiterms categories --json`."""
-    result: dict[str, Any] = actions.categories().to_json()
+    result: dict[str, Any] = _warned(actions.categories).to_json()
     return result
+
+
+def _warned(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
+    """Call an action; what the command line would print as warnings becomes AitermsWarning."""
+    import warnings
+
+    from ai_terms.index.store import WARNINGS
+
+    WARNINGS.clear()
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        for message in WARNINGS:
+            warnings.warn(message, AitermsWarning, stacklevel=3)
+        WARNINGS.clear()
 
 
 def _lang(lang: str | None) -> str:

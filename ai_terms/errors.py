@@ -79,6 +79,10 @@ class CorpusError(AitermsError):
         self.key = key
         self.detail = message
 
+    def skipped(self) -> str:
+        """The one warning line when the file this is about (a user or overlay file) is left out."""
+        return f"{self.message} (file skipped; 'aiterms validate {self.file}' lists every problem)"
+
 
 class ValidationFailed(AitermsError):
     """`validate` found errors; it has printed them, so nothing more is said."""
@@ -88,3 +92,8 @@ class ValidationFailed(AitermsError):
     def __init__(self, errors: int) -> None:
         super().__init__("")
         self.errors = errors
+
+
+class AitermsWarning(UserWarning):
+    """Something worth knowing that did not stop the answer: a user or overlay file left out, a relation
+    to a term that does not exist. The command line prints these on stderr; the Python API warns."""

@@ -49,13 +49,24 @@ def test_errors_are_the_documented_exceptions() -> None:
         api.search("lora", limit=0)
 
 
-def test_a_data_error_is_a_corpus_error(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_bundled_corpus_is_a_corpus_error(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ai_terms.sources import paths
+
+    bad = tmp_path / "terms.toml"
+    bad.write_text('[term.x]\nname = "X\n', encoding="utf-8")
+    monkeypatch.setattr(paths, "bundled_path", lambda: str(bad))
+    monkeypatch.setattr(paths, "bundled_bytes", bad.read_bytes)
+    with pytest.raises(api.CorpusError) as error:
+        api.show("lora")
+    assert error.value.line == 2
+
+
+def test_a_broken_overlay_is_a_warning_not_an_error(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('[term.x]\nname = "X\n', encoding="utf-8")
     monkeypatch.setenv("AITERMS_PATH", str(bad))
-    with pytest.raises(api.CorpusError) as error:
-        api.show("lora")
-    assert error.value.file == str(bad) and error.value.line == 2
+    with pytest.warns(api.AitermsWarning, match="file skipped"):
+        assert api.show("lora")["id"] == "lora"
 
 
 def test_importing_the_api_imports_neither_typer_nor_rich() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ai_terms.index.store import cache_file
+from ai_terms.index.cache import cache_file
 from ai_terms.sources.paths import sources
 
 from .conftest import fresh_index, invoke

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ai_terms.index.store import cache_file
+from ai_terms.index.cache import cache_file
 from ai_terms.options import color_allowed
 from ai_terms.sources.paths import sources
 

@@ -103,21 +103,36 @@ MALFORMED = {
 
 
 @pytest.mark.parametrize("case", sorted(MALFORMED))
-def test_malformed_overlay_is_one_line_exit_3(overlay: Path, case: str) -> None:
+def test_malformed_overlay_is_skipped_with_one_warning_and_fails_validate(overlay: Path, case: str) -> None:
     content, expected, where = MALFORMED[case]
     path = overlay / "bad.toml"
     path.write_bytes(content)
-    result = invoke("show", "lora")
-    assert result.exit_code == 3, result
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"aiterms: {path}")
-    assert expected in result.stderr and where in result.stderr
-    assert "Traceback" not in result.stderr
+    (overlay / "good.toml").write_text(GOOD, encoding="utf-8")
+    for _ in range(2):  # on every run, not only when the index is built
+        result = invoke("show", "lora")
+        assert result.exit_code == 0 and "Our own note on LoRA." in result.stdout, result
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"aiterms: warning: {path}")
+        assert expected in result.stderr and where in result.stderr and "file skipped" in result.stderr
+        assert "Traceback" not in result.stderr
+    assert invoke("show", "hydra").exit_code == 0  # the good file next to it is served
+    checked = invoke("validate", str(path))
+    assert checked.exit_code == 3 and "Traceback" not in checked.stdout + checked.stderr
 
 
 def test_error_names_line_and_column(overlay: Path) -> None:
     (overlay / "bad.toml").write_text('[term.x]\nname = "X"\ncategory = "concept"\nsummary.en = "s"\nyear = "1"\n')
     assert ":5:1: term.x.year: expected an integer year" in invoke("list").stderr
+
+
+def test_a_broken_bundled_corpus_is_still_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from ai_terms.sources import paths
+
+    broken = tmp_path / "terms.toml"
+    broken.write_text('[term.x]\nname = "X\n', encoding="utf-8")
+    monkeypatch.setattr(paths, "bundled_path", lambda: str(broken))
+    monkeypatch.setattr(paths, "bundled_bytes", broken.read_bytes)
+    result = invoke("show", "lora")
+    assert result.exit_code == 3 and "bundled corpus" in result.stderr and "invalid TOML" in result.stderr
 
 
 def test_dangling_relation_in_overlay_is_a_warning(overlay: Path) -> None:
@@ -134,16 +149,16 @@ def test_missing_path_folder_without_toml_and_folder_as_user_file(
 ) -> None:
     monkeypatch.setenv("AITERMS_PATH", str(tmp_path / "missing.toml"))
     result = invoke("show", "lora")
-    assert result.exit_code == 3 and "no such file or folder" in result.stderr
+    assert result.exit_code == 0 and "no such file or folder" in result.stderr and "file skipped" in result.stderr
     empty = tmp_path / "empty"
     empty.mkdir()
     monkeypatch.setenv("AITERMS_PATH", str(empty))
     result = invoke("show", "lora")
-    assert result.exit_code == 3 and "holds no *.toml files" in result.stderr
+    assert result.exit_code == 0 and "holds no *.toml files" in result.stderr
     monkeypatch.delenv("AITERMS_PATH")
     (isolated / "config" / "aiterms" / "terms.toml").mkdir(parents=True)
     result = invoke("show", "lora")
-    assert result.exit_code == 3 and "is a folder" in result.stderr
+    assert result.exit_code == 0 and "is a folder" in result.stderr and "LoRA" in result.stdout
 
 
 def test_validate_overlay_with_the_same_rules(tmp_path: Path) -> None:

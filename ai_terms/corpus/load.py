@@ -28,7 +28,8 @@ class Loaded:
 
     categories: dict[str, Category] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # worth showing once, when the index is built
+    skipped: list[str] = field(default_factory=list)  # files left out: shown on every run
 
 
 @dataclass(slots=True)
@@ -104,17 +105,29 @@ class Reading:
 
 
 def load(sources: list[Source]) -> Loaded:
-    """Read every source in order and resolve relations; the first error raises CorpusError."""
+    """Read every source in order and resolve relations.
+
+    An error in the bundled corpus raises CorpusError. A user or overlay file with an error is skipped as a
+    whole (its message, with "file skipped", goes to `skipped`) and everything else is served.
+    """
     reading = Reading(Report(stop=True))
+    skipped: list[str] = []
     for source in sources:
-        bundled = source.kind == "bundled"
-        label = "bundled corpus (" + source.path + ")" if bundled else None
-        parsed = read_file(source.path, label, bundled=bundled)
-        reading.add_file(parsed, "bundled" if bundled else None)
-    reading.check_categories()
+        if source.kind == "bundled":
+            parsed = read_file(source.path, "bundled corpus (" + source.path + ")", bundled=True)
+            reading.add_file(parsed, "bundled")
+            reading.check_categories()
+            continue
+        trial = Reading(reading.report, list(reading.files), dict(reading.categories), dict(reading.drafts))
+        try:
+            trial.check_categories(trial.add_file(read_file(source.path), None))
+        except CorpusError as exc:
+            skipped.append(exc.skipped())
+            continue
+        reading = trial
     edges = reading.check_relations()
     warnings = [_warning(i.file, i.line, i.key, i.message) for i in reading.report.issues]
-    return Loaded(reading.categories, _link(reading.drafts, edges), warnings)
+    return Loaded(reading.categories, _link(reading.drafts, edges), warnings, skipped)
 
 
 def _warning(file: str, line: int | None, key: str | None, message: str) -> str:

@@ -14,15 +14,15 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
-from ai_terms import __version__
+from ai_terms.errors import CorpusError
+from ai_terms.index.cache import cache_file, fingerprint, prune
 from ai_terms.model import RELATION_TYPES, SEARCH_WEIGHTS, Bi, Brief, Category, Term
 from ai_terms.normalize import name_key
-from ai_terms.sources.paths import Source, cache_dir, sources
+from ai_terms.sources.paths import Source, sources
 
-FORMAT = 9  # bump when the schema or the tokenizer changes
-
-# Warnings from the last rebuild in this process (dangling relations in an overlay, ...): shown once, by the CLI.
-BUILD_WARNINGS: list[str] = []
+# Warnings for this run, printed by the CLI: dangling relations in an overlay (once, when the index is built)
+# and user or overlay files that were left out (on every run, until they are fixed).
+WARNINGS: list[str] = []
 
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -44,40 +44,6 @@ COLUMNS = tuple(SEARCH_WEIGHTS)  # the full-text columns, in the order of the fi
 
 # Lower is better: a name that is an entry's id beats the same text used as another entry's alias.
 NAME_FIELDS = ("id", "name", "full_name", "zh_name", "alias")
-
-
-# The modules whose code decides what goes into the index: an edited checkout rebuilds without a version bump.
-_BUILDERS = (
-    "index/store.py", "index/tokens.py", "corpus/toml.py", "corpus/check.py", "corpus/load.py", "model.py",
-    "normalize.py", "sources/sanitize.py",
-)  # fmt: skip
-
-
-def fingerprint(found: Sequence[Source]) -> str:
-    """What the index depends on: each source's path, size and mtime, the package version and its builders."""
-    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    code = []
-    for name in _BUILDERS:
-        try:
-            code.append(os.stat(os.path.join(here, name)).st_mtime_ns)
-        except OSError:
-            code.append(-1)
-    stats: list[object] = [code]
-    for source in found:
-        try:
-            st = os.stat(source.path)
-            stats.append([source.path, source.kind, st.st_size, st.st_mtime_ns])
-        except OSError:
-            stats.append([source.path, source.kind, -1, -1])
-    return json.dumps([FORMAT, __version__, stats])
-
-
-def cache_file(found: Sequence[Source]) -> str:
-    import zlib  # a name, not a checksum: the fingerprint inside the file decides whether it is current
-
-    ident = json.dumps([FORMAT, __version__, [(s.path, s.kind) for s in found]]).encode("utf-8")
-    digest = f"{zlib.crc32(ident):08x}{zlib.adler32(ident):08x}"
-    return os.path.join(cache_dir(), f"index-{digest}.sqlite")
 
 
 class Index:
@@ -117,7 +83,7 @@ class Index:
 
     def names(self) -> list[tuple[str, str, str, str]]:
         """(key, id, field, text) of every name, for fuzzy matching."""
-        blob = self._meta("names")
+        blob = self.meta("names")
         return [tuple(line.split("\t")) for line in blob.split("\n") if line]  # type: ignore[misc]
 
     # -- entries -------------------------------------------------------------------------------
@@ -197,7 +163,7 @@ class Index:
                 found[rid] = (tid, bool(superseded))
         return found
 
-    def _meta(self, key: str) -> str:
+    def meta(self, key: str) -> str:
         row = self.conn.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
         return row[0] if row else ""
 
@@ -299,6 +265,7 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
         [
             ("fingerprint", stamp),
             ("names", "\n".join(names_blob)),
+            ("skipped", "\n".join(loaded.skipped)),
         ],
     )
     conn.commit()
@@ -326,7 +293,7 @@ def _build(found: Sequence[Source], stamp: str, path: str) -> Index:
     from ai_terms.corpus.load import load
 
     loaded = load(list(found))
-    BUILD_WARNINGS.extend(loaded.warnings)
+    WARNINGS.extend(loaded.warnings)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         import tempfile
@@ -350,36 +317,8 @@ def _build(found: Sequence[Source], stamp: str, path: str) -> Index:
         except OSError:
             pass
         return _in_memory(loaded, stamp)
-    _prune(os.path.dirname(path), keep=path)
+    prune(os.path.dirname(path), keep=path)
     return _open_cached(path, stamp) or _in_memory(loaded, stamp)  # None: replaced again, or unreadable
-
-
-PRUNE_AFTER_S = 30 * 24 * 3600  # an index of another set of sources, unused this long, is deleted
-
-
-def _prune(folder: str, *, keep: str) -> None:
-    """Delete indexes of other source sets not used for a month, and temp files of builds that died."""
-    import time
-
-    now = time.time()
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return
-    for name in names:
-        path = os.path.join(folder, name)
-        if name.startswith("index-") and name.endswith(".sqlite") and path != keep:
-            limit = PRUNE_AFTER_S
-        elif name.startswith(".index-") and name.endswith(".tmp"):
-            limit = 3600
-        else:
-            continue
-        try:
-            st = os.stat(path)
-            if now - max(st.st_atime, st.st_mtime) > limit:
-                os.unlink(path)
-        except OSError:
-            continue
 
 
 def _in_memory(loaded: Any, stamp: str) -> Index:
@@ -389,8 +328,13 @@ def _in_memory(loaded: Any, stamp: str) -> Index:
 
 
 def open_index() -> Index:
-    """The index of all current sources, rebuilt first if missing, stale or corrupt."""
-    found = sources()
+    """The index of all current sources, rebuilt first if missing, stale or corrupt. User and overlay files
+    that cannot be used are left out, each with a warning in WARNINGS."""
+    unusable: list[CorpusError] = []
+    found = sources(unusable)
+    WARNINGS.extend(exc.skipped() for exc in unusable)
     stamp = fingerprint(found)
     path = cache_file(found)
-    return _open_cached(path, stamp) or _build(found, stamp, path)
+    index = _open_cached(path, stamp) or _build(found, stamp, path)
+    WARNINGS.extend(line for line in index.meta("skipped").split("\n") if line)
+    return index

@@ -197,7 +197,7 @@ def export(*, category: str | None = None, lang: str = "both", index: Index | No
 def paths() -> PathsResult:
     import os
 
-    from ai_terms.index.store import cache_file
+    from ai_terms.index.cache import cache_file
     from ai_terms.sources import paths as where
 
     try:

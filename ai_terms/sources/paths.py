@@ -103,14 +103,26 @@ def toml_files(path: str, *, origin: str) -> list[str]:
     return [path]
 
 
-def sources() -> list[Source]:
-    """All corpus files in load order: bundled, then the user file, then AITERMS_PATH."""
+def sources(skipped: list[CorpusError] | None = None) -> list[Source]:
+    """All corpus files in load order: bundled, then the user file, then AITERMS_PATH.
+
+    A user file or AITERMS_PATH entry that cannot be used (a folder, a missing path) raises, or, when a
+    `skipped` list is given, is left out and reported there.
+    """
     found = [Source(bundled_path(), "bundled")]
+    problems: list[CorpusError] = []
     user = user_file()
     if os.path.isdir(user):
-        raise CorpusError(user, "is a folder; the user glossary must be a TOML file")
-    if os.path.exists(user):
+        problems.append(CorpusError(user, "is a folder; the user glossary must be a TOML file"))
+    elif os.path.exists(user):
         found.append(Source(user, "user"))
     for entry in overlay_entries():
-        found.extend(Source(p, "overlay") for p in toml_files(entry, origin="AITERMS_PATH"))
+        try:
+            found.extend(Source(p, "overlay") for p in toml_files(entry, origin="AITERMS_PATH"))
+        except CorpusError as exc:
+            problems.append(exc)
+    if problems and skipped is None:
+        raise problems[0]
+    if skipped is not None:
+        skipped.extend(problems)
     return found
