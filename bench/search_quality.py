@@ -12,7 +12,7 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the repo, for tests.quality
 
 from ai_terms.index.store import open_index
-from tests.quality import evaluate, load_cases, summary
+from tests.quality import evaluate, load_cases, load_negatives, negative_misses, summary
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULTS = [
@@ -40,6 +40,14 @@ def main(argv: list[str]) -> int:
             f"  cases {stats['cases']:.0f}  passed {stats['passed']:.0f}  recall@1 {stats['recall@1']:.3f}  "
             f"recall@3 {stats['recall@3']:.3f}  MRR {stats['mrr']:.3f}"
         )
+        negatives = load_negatives(path)
+        if negatives:
+            misses = negative_misses(index, negatives)
+            failed += len(misses)
+            for query, names in misses.items():
+                print(f"  MISS negative {query!r}: got {names}")
+            right = len(negatives) - len(misses)
+            print(f"  negative cases {len(negatives)}  found nothing {right}  accuracy {right / len(negatives):.3f}")
     return 1 if failed else 0
 
 

@@ -35,6 +35,21 @@ def load_cases(path: str) -> list[Case]:
     return [Case(c["query"], tuple(c["expect"]), int(c.get("top", 3))) for c in data.get("case", [])]
 
 
+def load_negatives(path: str) -> list[str]:
+    """Queries about nothing in an AI glossary: search must return no result for them."""
+    import tomli
+
+    with open(path, "rb") as fh:
+        data = tomli.load(fh)
+    return [c["query"] for c in data.get("negative", [])]
+
+
+def negative_misses(index: Index, queries: list[str]) -> dict[str, list[str]]:
+    """The negative queries that returned something, with what they returned."""
+    found = {q: [h.brief.name for h in search(index, q, limit=5)] for q in queries}
+    return {q: names for q, names in found.items() if names}
+
+
 def evaluate(index: Index, cases: list[Case], depth: int = 10) -> list[Outcome]:
     outcomes = []
     for case in cases:

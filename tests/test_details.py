@@ -72,8 +72,8 @@ def test_compare_refuses_the_same_term_twice() -> None:
 
 
 def test_did_you_mean_prefers_names_the_input_begins() -> None:
-    assert "Did you mean: Hunyuan-DiT (混元 DiT)?" in invoke("show", "hunyuan").stderr
-    assert "Did you mean: Hunyuan-DiT" in invoke("show", "混元").stderr
+    assert "Did you mean: Hunyuan-DiT (混元 DiT)" in invoke("show", "hunyuan-d").stderr
+    assert "Did you mean: Hunyuan-DiT (混元 DiT)" in invoke("show", "混元 d").stderr
     assert "Try: aiterms search 'xyzzyq'" in invoke("show", "xyzzyq").stderr
 
 

@@ -13,6 +13,7 @@ from .conftest import REPO, invoke
 
 TERMS = tomli.loads((REPO / "data" / "terms.toml").read_text(encoding="utf-8"))["term"]
 SNIPPETS = {tid: t["snippet"]["code"] for tid, t in TERMS.items() if "snippet" in t}
+PYTHON = {tid for tid, t in TERMS.items() if "snippet" in t and t["snippet"].get("lang", "python") == "python"}
 
 
 def test_cell_width_counts_chinese_as_two() -> None:
@@ -41,6 +42,8 @@ def test_spaces_survive_on_continuation_lines() -> None:
 def test_wrapped_snippets_fit_and_stay_valid_python(tid: str, room: int) -> None:
     lines = code_lines(SNIPPETS[tid].strip("\n"), room)
     assert all(cell_width(line) <= room for line in lines)
+    if tid not in PYTHON:  # shell, SQL, C++: cut to fit; only Python is checked to stay valid
+        return
     if not any(line.endswith(HARD_CUT) for line in lines):  # a cut inside a long string is marked instead
         compile("\n".join(lines), f"<{tid} at {room}>", "exec")
     if room == 76:

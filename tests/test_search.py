@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from ai_terms.index.tokens import stem, tokenize
 from ai_terms.normalize import name_key
 from ai_terms.query.search import search
-from tests.quality import evaluate, load_cases, summary
+from tests.quality import evaluate, load_cases, load_negatives, negative_misses, summary
 
 from .conftest import REPO, SHARED, fresh_index
 
@@ -31,6 +31,15 @@ def _check(path: Path) -> None:
 @pytest.mark.skipif(not SHARED_CASES.exists(), reason="../shared/ is not beside this clone")
 def test_shared_search_cases() -> None:
     _check(SHARED_CASES)
+
+
+@pytest.mark.parametrize("path", [SHARED_CASES, OWN_CASES], ids=["shared", "own"])
+def test_negative_cases_find_nothing(path: Path) -> None:
+    if not path.exists():
+        pytest.skip(f"{path} is not beside this checkout")
+    queries = load_negatives(str(path))
+    assert queries
+    assert negative_misses(fresh_index(), queries) == {}
 
 
 def test_own_search_cases() -> None:

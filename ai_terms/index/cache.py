@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ai_terms import __version__
 from ai_terms.sources.paths import Source, cache_dir
 
-FORMAT = 9  # bump when the schema or the tokenizer changes
+FORMAT = 10  # bump when the schema or the tokenizer changes
 
 
 # The modules whose code decides what goes into the index: an edited checkout rebuilds without a version bump.

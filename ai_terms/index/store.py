@@ -125,6 +125,13 @@ class Index:
                 counts[tag] = counts.get(tag, 0) + 1
         return counts
 
+    def kinds_of(self, tid: str) -> list[str]:
+        """Ids of the entries that are a kind or a variant of `tid` (is_a or variant_of it)."""
+        rows = self.conn.execute(
+            "SELECT src FROM edge WHERE dst = ? AND type IN ('is_a', 'variant_of') ORDER BY src", (tid,)
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def edges(self) -> list[tuple[str, str, str]]:
         return self.conn.execute("SELECT src, type, dst FROM edge ORDER BY src, type, dst").fetchall()
 
@@ -138,6 +145,10 @@ class Index:
             [*weights, match, limit],
         ).fetchall()
         return [(rid, -score) for rid, score in rows]
+
+    def fulltext_count(self, match: str) -> int:
+        """How many entries match an FTS5 `match`."""
+        return int(self.conn.execute("SELECT count(*) FROM fulltext WHERE fulltext MATCH ?", (match,)).fetchone()[0])
 
     def fulltext_among(self, match: str, rids: Sequence[int]) -> set[int]:
         """Which of `rids` match `match`."""

@@ -103,13 +103,19 @@ def field_text(term: Term, field: Field, lang: str | None = None) -> list[str]:
     return [value] if value else []
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
 def _field_texts(term: Term) -> list[str]:
-    """The text of each full-text column of a term, in FIELDS order (the id joins the names)."""
+    """The text of each full-text column of a term, in FIELDS order. The names also carry the id and the
+    words inside CamelCase names ("MobileNet" is found by "mobile")."""
     texts = []
     for column in FIELDS:
         pieces = [term.id.replace("-", " ")] if column == "name" else []
         for field in COLUMN_FIELDS[column]:
             pieces += field_text(term, field)
+        if column == "name":
+            pieces += [_CAMEL.sub(" ", p) for p in pieces if _CAMEL.search(p)]
         texts.append("\n".join(pieces))
     return texts
 

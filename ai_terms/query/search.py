@@ -39,7 +39,15 @@ PREFIX = 70.0
 FUZZY = 20.0  # a fuzzy name scores FUZZY at the cutoff similarity, FUZZY + 40 when identical
 TEXT = 35.0
 FUZZY_CUTOFF = 60.0
+FUZZY_CUTOFF_WORDS = 75.0  # for queries of several words
 SUPERSEDED = 0.85  # a topic search should show the current tool before the one it replaced
+# A query that names a concept exactly ("object detection") is a topic: the kinds and variants of that concept
+# (YOLO, DETR, Faster R-CNN) answer it better than entries that merely mention it (a dataset, a metric).
+KIND_BONUS = 12.0
+CONCRETE = frozenset({"model", "architecture", "technique", "framework", "library"})  # not sub-concepts or data
+# A full-text hit must cover the query: more than half of its words (or, for Chinese, of its character
+# bigrams). Below that, an entry merely shares a common word with the query and is not about it.
+MIN_COVERAGE = 0.5
 PHRASE_BOOST = 2.0  # adjacent query words found adjacent in the text are stronger evidence than either word
 
 
@@ -74,7 +82,9 @@ def _label(brief: Brief) -> str:
     return brief.name
 
 
-def _name_tier(index: Index, key: str) -> dict[str, tuple[float, Match]]:
+def _name_tier(
+    index: Index, key: str, *, fuzzy: bool = True, cutoff: float = FUZZY_CUTOFF
+) -> dict[str, tuple[float, Match]]:
     found: dict[str, tuple[float, Match]] = {}
 
     def offer(tid: str, score: float, match: Match) -> None:
@@ -91,14 +101,14 @@ def _name_tier(index: Index, key: str) -> dict[str, tuple[float, Match]]:
         for (tid, n_key), (field, text) in texts.items():
             if n_key != key:
                 offer(tid, PREFIX + 10.0 * len(key) / len(n_key), Match(field, "prefix", text))
-    if len(key) >= 3 and not by_key:
+    if fuzzy and len(key) >= 3 and not by_key:
         from rapidfuzz import fuzz, process
 
         names = index.names()
         keys = [n[0] for n in names]
-        for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=20, score_cutoff=FUZZY_CUTOFF):
+        for _, score, i in process.extract(key, keys, scorer=fuzz.ratio, limit=20, score_cutoff=cutoff):
             n_key, tid, field, text = names[i]
-            closeness = (score - FUZZY_CUTOFF) / (100.0 - FUZZY_CUTOFF)
+            closeness = (score - FUZZY_CUTOFF) / (100.0 - FUZZY_CUTOFF)  # the band is the same at any cutoff
             offer(tid, FUZZY + 40.0 * closeness, Match(field, "fuzzy", text))
     return found
 
@@ -107,23 +117,32 @@ def _fts_query(tokens: Sequence[str]) -> str:
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
 
 
-def _text_tier(index: Index, query: str, keep: int) -> dict[str, float]:
+def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], bool]:
     """Full-text scores of the best `keep` entries, by id: field-weighted BM25 (by FTS5), scaled by how
     many of the query's words each entry contains, so that an entry matching all words beats one that
-    repeats a single word."""
+    repeats a single word; and whether some entry has every word of a query of several words."""
     tokens = list(dict.fromkeys(tokenize(query)))
     if not tokens:
-        return {}
+        return {}, False
     weights = [FIELD_WEIGHTS[f] for f in FIELDS]
     ranked = index.fulltext(_fts_query(tokens), weights, keep)
     if not ranked:
-        return {}
+        return {}, False
     singles = [t for t in tokens if "+" not in t]
     rids = [rid for rid, _ in ranked]
     matched = dict.fromkeys(rids, 0.0)
     for token in singles:
         for rid in index.fulltext_among(_fts_query([token]), rids):
             matched[rid] += 1
+    # How much of the query each entry covers: its words weighted by how rare they are in the corpus, so that
+    # "mobile devices" is about MobileNet (the rare word) and "dumpling recipe" about nothing here.
+    weight = {t: _idf(index, t) for t in singles}
+    total = sum(weight.values()) or 1.0
+    covered = dict.fromkeys(rids, 0.0)
+    for token in singles:
+        for rid in index.fulltext_among(_fts_query([token]), rids):
+            covered[rid] += weight[token] / total
+    words = dict(matched)  # how many of the query's words each entry has, before phrases add evidence
     phrases = [t for t in tokens if "+" in t]
     for token in phrases:  # adjacent query words found adjacent in the text count as more evidence
         for rid in index.fulltext_among(_fts_query([token]), rids):
@@ -133,10 +152,22 @@ def _text_tier(index: Index, query: str, keep: int) -> dict[str, float]:
     out = {}
     for rid, score in ranked:
         tid, superseded = ids[rid]
+        if len(singles) > 1 and covered[rid] <= MIN_COVERAGE:
+            continue  # it shares a common word or two with the query, and is not about it
         coverage = min(1.0, matched[rid] / max(1, len(singles)))
         factor = SUPERSEDED if superseded else 1.0
         out[tid] = TEXT * factor * (score / top) * (0.4 + 0.6 * coverage * coverage)
-    return out
+    whole = len(singles) > 1 and any(n >= len(singles) for n in words.values())
+    return out, whole
+
+
+def _idf(index: Index, token: str) -> float:
+    """How rare a search token is across entries (BM25's inverse document frequency)."""
+    import math
+
+    n = index.count()
+    df = index.fulltext_count(_fts_query([token]))
+    return math.log((n - df + 0.5) / (df + 0.5) + 1.0)
 
 
 def search(
@@ -151,9 +182,17 @@ def search(
     key = name_key(query)
     if not key:
         return []
-    named = _name_tier(index, key)
     keep = limit * 5 + 50 if category is None and tag is None else 5000  # filters may discard most hits
-    text_scores = _text_tier(index, query, keep)
+    text_scores, whole = _text_tier(index, query, keep)
+    # Real words that some entry has all of are not a typo of a name: no fuzzy names then.
+    several = len(tokenize(query, pairs=False)) > 1  # a typo of a long name is close; two words rarely are
+    named = _name_tier(index, key, fuzzy=not whole, cutoff=FUZZY_CUTOFF_WORDS if several else FUZZY_CUTOFF)
+    exact = [tid for tid, (_, match) in named.items() if match.kind == "exact"]
+    if len(exact) == 1:
+        kinds = index.kinds_of(exact[0])
+        for brief in index.briefs(kinds):
+            if brief.category in CONCRETE:
+                text_scores[brief.id] = text_scores.get(brief.id, 0.0) + KIND_BONUS
     ranked: list[tuple[float, str]] = []
     for tid in set(named) | set(text_scores):
         text = text_scores.get(tid, 0.0)
