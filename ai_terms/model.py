@@ -103,11 +103,14 @@ class Term(NamedTuple):
 
     def to_json(self) -> dict[str, Any]:
         """The documented JSON object of a term (docs/json.md), field by field from FIELDS."""
-        return {f.key: _TO_JSON[f.kind](getattr(self, f.key)) for f in FIELDS}
+        return {
+            key: value if convert is None else convert(value)
+            for (key, convert), value in zip(_WRITERS, self, strict=True)
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Term:
-        return cls(**{f.key: _FROM_JSON[f.kind](data[f.key]) for f in FIELDS if f.key in data})
+        return cls(**{key: data[key] if read is None else read(data[key]) for key, read in _READERS if key in data})
 
 
 class Issue(NamedTuple):
@@ -298,3 +301,8 @@ _FROM_JSON: dict[str, Callable[[Any], Any]] = {
     "snippet": lambda d: Snippet(**d) if d else None,
     "related": lambda rels: tuple(Relation(**r) for r in rels),
 }  # fmt: skip
+
+_PLAIN = frozenset({"id", "line", "year", "text", "date", "source"})  # JSON holds these as they are
+# Per field, in Term's order: its key and the converter of its kind (None where the value is kept as it is).
+_WRITERS = tuple((f.key, None if f.kind in _PLAIN else _TO_JSON[f.kind]) for f in FIELDS)
+_READERS = tuple((f.key, None if f.kind in _PLAIN else _FROM_JSON[f.kind]) for f in FIELDS)

@@ -110,14 +110,17 @@ def _field_texts(term: Term) -> list[str]:
     """The text of each full-text column of a term, in FIELDS order. The names also carry the id and the
     words inside CamelCase names ("MobileNet" is found by "mobile")."""
     texts = []
-    for column in FIELDS:
+    for column, fields in _COLUMNS:
         pieces = [term.id.replace("-", " ")] if column == "name" else []
-        for field in COLUMN_FIELDS[column]:
+        for field in fields:
             pieces += field_text(term, field)
         if column == "name":
-            pieces += [_CAMEL.sub(" ", p) for p in pieces if _CAMEL.search(p)]
+            pieces += [_CAMEL.sub(" ", p) for p in pieces if not p.islower() and _CAMEL.search(p)]
         texts.append("\n".join(pieces))
     return texts
+
+
+_COLUMNS = tuple((column, COLUMN_FIELDS[column]) for column in FIELDS)
 
 
 def documents(terms: Sequence[Term]) -> list[list[str]]:
@@ -134,6 +137,19 @@ def documents(terms: Sequence[Term]) -> list[list[str]]:
 
 
 PARALLEL_FROM = 2000  # below this many terms a second process costs more than it saves
+PARENT_SHARE = 0.4  # of the text: the parent also writes every entry's JSON and names meanwhile
+
+
+def _cut(terms: Sequence[Term], share: float) -> int:
+    """Where to split `terms` so that the first part holds `share` of their text (entries differ tenfold)."""
+    sizes = [len(t.summary.en or "") + len(t.body.en or "") + len(t.body.zh or "") + 200 for t in terms]
+    goal = share * sum(sizes)
+    running = 0
+    for i, size in enumerate(sizes):
+        running += size
+        if running >= goal:
+            return i + 1
+    return len(terms)
 
 
 class DocumentsJob:
@@ -149,9 +165,10 @@ class DocumentsJob:
         self.half = len(terms)
         self.child: parallel.Forked[list[list[str]]] | None = None
         if len(terms) >= PARALLEL_FROM and parallel.available():
+            cut = _cut(terms, PARENT_SHARE)
             try:
-                self.child = parallel.Forked(documents, terms[len(terms) // 2 :])
-                self.half = len(terms) // 2
+                self.child = parallel.Forked(documents, terms[cut:])
+                self.half = cut
             except OSError:  # no fork today (process limits): do it all here
                 self.child = None
 
