@@ -146,22 +146,9 @@ class Index:
         ).fetchall()
         return [(rid, -score) for rid, score in rows]
 
-    def fulltext_count(self, match: str) -> int:
-        """How many entries match an FTS5 `match`."""
-        return int(self.conn.execute("SELECT count(*) FROM fulltext WHERE fulltext MATCH ?", (match,)).fetchone()[0])
-
-    def fulltext_among(self, match: str, rids: Sequence[int]) -> set[int]:
-        """Which of `rids` match `match`."""
-        found: set[int] = set()
-        for chunk in _chunks(rids, 500):
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                r
-                for (r,) in self.conn.execute(
-                    f"SELECT rowid FROM fulltext WHERE fulltext MATCH ? AND rowid IN ({marks})", [match, *chunk]
-                )
-            )
-        return found
+    def fulltext_rids(self, match: str) -> set[int]:
+        """The rids of every entry that matches an FTS5 `match`."""
+        return {r for (r,) in self.conn.execute("SELECT rowid FROM fulltext WHERE fulltext MATCH ?", (match,))}
 
     def ids_for_rids(self, rids: Sequence[int]) -> dict[int, tuple[str, bool]]:
         """rid -> (id, whether a newer entry supersedes it)."""

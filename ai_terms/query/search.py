@@ -130,22 +130,22 @@ def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], b
         return {}, False
     singles = [t for t in tokens if "+" not in t]
     rids = [rid for rid, _ in ranked]
+    # Every entry that has each token: once per token, reused for coverage, rarity and phrases.
+    having = {t: index.fulltext_rids(_fts_query([t])) for t in tokens}
     matched = dict.fromkeys(rids, 0.0)
-    for token in singles:
-        for rid in index.fulltext_among(_fts_query([token]), rids):
-            matched[rid] += 1
+    covered = dict.fromkeys(rids, 0.0)
     # How much of the query each entry covers: its words weighted by how rare they are in the corpus, so that
     # "mobile devices" is about MobileNet (the rare word) and "dumpling recipe" about nothing here.
-    weight = {t: _idf(index, t) for t in singles}
+    n = index.count()
+    weight = {t: _idf(n, len(having[t])) for t in singles}
     total = sum(weight.values()) or 1.0
-    covered = dict.fromkeys(rids, 0.0)
     for token in singles:
-        for rid in index.fulltext_among(_fts_query([token]), rids):
+        for rid in having[token].intersection(rids):
+            matched[rid] += 1
             covered[rid] += weight[token] / total
     words = dict(matched)  # how many of the query's words each entry has, before phrases add evidence
-    phrases = [t for t in tokens if "+" in t]
-    for token in phrases:  # adjacent query words found adjacent in the text count as more evidence
-        for rid in index.fulltext_among(_fts_query([token]), rids):
+    for token in (t for t in tokens if "+" in t):  # adjacent query words found adjacent: more evidence
+        for rid in having[token].intersection(rids):
             matched[rid] += PHRASE_BOOST - 1
     top = max(score for _, score in ranked)
     ids = index.ids_for_rids(rids)
@@ -161,12 +161,10 @@ def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], b
     return out, whole
 
 
-def _idf(index: Index, token: str) -> float:
-    """How rare a search token is across entries (BM25's inverse document frequency)."""
+def _idf(n: int, df: int) -> float:
+    """How rare a token found in `df` of `n` entries is (BM25's inverse document frequency)."""
     import math
 
-    n = index.count()
-    df = index.fulltext_count(_fts_query([token]))
     return math.log((n - df + 0.5) / (df + 0.5) + 1.0)
 
 
