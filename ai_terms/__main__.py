@@ -57,9 +57,10 @@ def _run_typer(args: list[str]) -> int:
 def run(args: list[str]) -> int:
     """Run one command line; the exit code is returned, never raised."""
     _configure_stdio()
-    from .index.store import WARNINGS
+    from .index.store import NOTES, WARNINGS
 
     WARNINGS.clear()
+    NOTES.clear()
     try:
         try:
             from .options import hoist_globals
@@ -72,6 +73,8 @@ def run(args: list[str]) -> int:
                 handled = try_fast(args)
             code = EXIT_OK if handled else _run_typer(args)
         finally:
+            for note in NOTES:
+                _error(note)
             for warning in WARNINGS:
                 _error(f"warning: {warning}")
         return code

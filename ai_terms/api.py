@@ -10,7 +10,7 @@ and the same compiled index. Errors are raised, never printed:
 
 - `UnknownTermError` (`.name`, `.suggestions`): no entry has that name;
 - `AmbiguousTermError` (`.name`, `.candidates`): several entries share it;
-- `NoResultsError`: a search or filter that found nothing;
+- `NoResultsError`: a filter that matched nothing (a search that finds nothing returns an empty `results`);
 - `UsageError`: a bad argument (unknown category or tag, depth out of range, 1 or more than 4 terms to compare);
 - `CorpusError` (`.file`, `.line`, `.col`, `.key`): the bundled corpus is invalid.
 

@@ -60,6 +60,12 @@ class SearchResult(NamedTuple):
     query: str
     hits: tuple[Hit, ...]
     categories: tuple[Category, ...] = ()
+    suggestions: tuple[str, ...] = ()  # closest names, when nothing is about the query
+
+    def nothing(self) -> str:
+        """The message when nothing is about the query."""
+        hint = f" Closest names: {', '.join(self.suggestions)}." if self.suggestions else ""
+        return f"nothing about {self.query!r}.{hint}"
 
     def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
         hits = []

@@ -60,7 +60,19 @@ def test_search_json_contract() -> None:
 
 def test_search_no_results_exits_1() -> None:
     result = invoke("search", "qqqqzzzzxxxx")
-    assert result.exit_code == 1 and "no results" in result.stderr
+    assert result.exit_code == 1 and "nothing about 'qqqqzzzzxxxx'" in result.stderr and result.stdout == ""
+    nothing = invoke("search", "dumpling recipe", "--json")
+    assert nothing.exit_code == 1 and "nothing about" in nothing.stderr
+    assert json.loads(nothing.stdout) == {"schema_version": 1, "query": "dumpling recipe", "count": 0, "results": []}
+
+
+def test_show_miss_suggests_what_search_finds_and_takes_a_whole_word_prefix() -> None:
+    miss = invoke("show", "dpoo")
+    assert miss.exit_code == 1 and "DPO (直接偏好优化)" in miss.stderr
+    taken = invoke("show", "diffusion")
+    assert taken.exit_code == 0 and "Diffusion model" in taken.stdout
+    assert "'diffusion' is taken as Diffusion model" in taken.stderr
+    assert invoke("show", "diffusion", "--json").stdout.count('"id": "diffusion-model"') == 1
 
 
 def test_search_filters_and_unknown_category() -> None:

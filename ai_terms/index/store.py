@@ -23,6 +23,8 @@ from ai_terms.sources.paths import Source, sources
 # Warnings for this run, printed by the CLI: dangling relations in an overlay (once, when the index is built)
 # and user or overlay files that were left out (on every run, until they are fixed).
 WARNINGS: list[str] = []
+# Notes for this run, printed by the CLI without "warning:" (a name taken as the entry it begins).
+NOTES: list[str] = []
 
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);

@@ -13,12 +13,12 @@ from itertools import pairwise
 
 from ai_terms.model import FIELDS as ALL_FIELDS
 from ai_terms.model import SEARCH_WEIGHTS, Field, Term
-from ai_terms.text import HAN, HAN_RE
+from ai_terms.text import HAN
 
 _TOKEN = re.compile(rf"[a-z0-9]+|[{HAN}]+")
 # Punctuation that ends a phrase: words on either side are not paired ("text, images" is no "text image").
 _WORDS_AND_BREAKS = re.compile(rf"[a-z0-9]+|[{HAN}]+|[,.;:!?()\[\]{{}}\"“”|/·]")
-_CJK = HAN_RE
+_CJK = re.compile(f"[{HAN}]")
 STOPWORDS = frozenset(
     (
         "a an and are as at be by can for from has have in into is it its of on or that the their this to was "

@@ -71,8 +71,10 @@ def search(
     cat = check_category(index, category)
     tag_ = check_tag(index, tag)
     hits = rank(index, query, limit=limit, category=cat, tag=tag_)
-    if not hits:
-        raise NoResultsError(f"no results for {query!r}")
+    if not hits:  # nothing is about the query: say so, with the closest names
+        from .search import suggest
+
+        return SearchResult(query=query, hits=(), suggestions=tuple(suggest(index, query)))
     return SearchResult(query=query, hits=tuple(hits), categories=tuple(index.categories()))
 
 

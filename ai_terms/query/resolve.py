@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ai_terms.errors import AmbiguousTermError, UnknownTermError, UsageError
@@ -20,6 +21,12 @@ def resolve_id(index: Index, name: str) -> str:
         raise UsageError(f"{name!r} is not a term name")
     found = index.ids_for_key(key)
     if not found:
+        whole = _whole_word_prefix(index, name, key)
+        if whole is not None:
+            from ai_terms.index.store import NOTES
+
+            NOTES.append(f"{name!r} is taken as {whole[1]}, the one name that begins with it")
+            return whole[0]
         from .search import suggest
 
         raise UnknownTermError(name, suggest(index, name))
@@ -29,6 +36,31 @@ def resolve_id(index: Index, name: str) -> str:
         briefs = index.briefs(top)
         raise AmbiguousTermError(name, [f"{b.id} ({b.name}, {b.source})" for b in briefs])
     return top[0]
+
+
+def _whole_word_prefix(index: Index, name: str, key: str) -> tuple[str, str] | None:
+    """(id, name) of the one entry whose name (else full or Chinese name) begins with `name` as whole words
+    ("diffusion" → "Diffusion model"), or None when there is none or several."""
+    if len(key) < 3:
+        return None
+    words = _words(name)
+    tiers: tuple[dict[str, str], dict[str, str]] = ({}, {})
+    for _, tid, field, text in index.keys_with_prefix(key, limit=200):
+        parts = _words(text)
+        if field != "alias" and parts[: len(words)] == words and (len(parts) > len(words) or not text.isascii()):
+            tiers[field not in ("id", "name")].setdefault(tid, text)
+    for found in tiers:
+        if found:
+            if len(found) > 1:
+                return None
+            (tid,) = found
+            (brief,) = index.briefs([tid])
+            return tid, brief.name
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-_.]+", text.casefold()) if w]
 
 
 def resolve(index: Index, names: list[str]) -> list[Term]:
