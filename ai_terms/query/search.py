@@ -140,8 +140,13 @@ def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], b
     n = index.count()
     weight = {t: _idf(n, len(having[t])) for t in singles}
     total = sum(weight.values()) or 1.0
+    # A compound ("self-supervised") is one word: its parts count only where the compound itself is found,
+    # so "supervised learning" does not cover "self-supervised learning".
+    parts_of = _compounds(query)
     for token in singles:
         for rid in having[token].intersection(rids):
+            if any(token in parts and rid not in having.get(pair, ()) for pair, parts in parts_of.items()):
+                continue
             matched[rid] += 1
             covered[rid] += weight[token] / total
     words = dict(matched)  # how many of the query's words each entry has, before phrases add evidence
@@ -160,6 +165,16 @@ def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], b
         out[tid] = TEXT * factor * (score / top) * (0.4 + 0.6 * coverage * coverage)
     whole = len(singles) > 1 and any(n >= len(singles) for n in words.values())
     return out, whole
+
+
+def _compounds(query: str) -> dict[str, tuple[str, ...]]:
+    """The hyphenated compounds of a query as their pair token and the tokens of their parts."""
+    found: dict[str, tuple[str, ...]] = {}
+    for compound in re.findall(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+", query):
+        parts = tuple(tokenize(compound.replace("-", " "), pairs=False))
+        if len(parts) == 2:
+            found[parts[0] + "+" + parts[1]] = parts
+    return found
 
 
 def _idf(n: int, df: int) -> float:
