@@ -95,3 +95,16 @@ def test_exact_name_or_alias_always_ranks_first(data: st.DataObject) -> None:
     owners = {t for _, t, _, n in index.names() if name_key(n) == name_key(text)}
     top = search(index, text, limit=len(owners) + 1)
     assert top[0].brief.id in owners and top[0].match.kind == "exact"
+
+
+def test_a_compound_is_not_matched_by_its_parts(overlay: Path) -> None:
+    (overlay / "c.toml").write_text(
+        '[term.plain-demo]\nname = "Plain demo"\ncategory = "concept"\n'
+        'summary.en = "Supervised learning of labels, a plain demo."\n'
+        '[term.compound-demo]\nname = "Compound demo"\ncategory = "concept"\n'
+        'summary.en = "Self-supervised learning without labels, a compound demo."\n',
+        encoding="utf-8",
+    )
+    ids = [h.brief.id for h in search(fresh_index(), "self-supervised learning", limit=50)]
+    assert "compound-demo" in ids and "plain-demo" not in ids
+    assert "plain-demo" in [h.brief.id for h in search(fresh_index(), "supervised learning", limit=50)]
