@@ -39,7 +39,7 @@ def warm_index() -> None:
 
 def test_show_json_imports_neither_rich_nor_rapidfuzz_nor_typer() -> None:
     loaded = _modules("show", "lora", "--json")
-    assert not loaded & {"rich", "rapidfuzz", "typer", "tomli", "tomllib", "mcp", "pydantic", "enum34"}
+    assert not loaded & {"rich", "rapidfuzz", "typer", "tomli", "tomllib", "mcp", "pydantic"}
 
 
 def test_exact_show_rendered_imports_no_rapidfuzz_nor_typer_nor_rich() -> None:
