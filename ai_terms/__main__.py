@@ -63,9 +63,9 @@ def run(args: list[str]) -> int:
     NOTES.clear()
     try:
         try:
-            from .options import hoist_globals
+            from .options import hoist_globals, implicit_show
 
-            args = hoist_globals(args)
+            args = implicit_show(hoist_globals(args))
             handled = False
             if not os.environ.get("AITERMS_NO_FASTPATH"):
                 from .cli.fast import try_fast

@@ -17,6 +17,8 @@ class OutputFormat(enum.Enum):
 
     TEXT = "text"
     JSON = "json"
+    BRIEF = "brief"  # one line per entry, for editors
+    MARKDOWN = "markdown"  # one entry as Markdown, as `export` writes it
 
 
 LANGS = ("en", "zh", "both")
@@ -43,7 +45,9 @@ class GlobalOption(NamedTuple):
 
 
 GLOBAL_OPTIONS: tuple[GlobalOption, ...] = (
-    GlobalOption(("--lang", "-l"), "lang", True, "en, zh or both. Default: $AITERMS_LANG, else the locale."),
+    GlobalOption(
+        ("--lang", "-l", "--language", "-L"), "lang", True, "en, zh or both. Default: $AITERMS_LANG, else the locale."
+    ),
     GlobalOption(("--no-color",), "no_color", False, "No colours (also NO_COLOR)."),
     GlobalOption(("--no-pager",), "no_pager", False, "Never page long output."),
 )
@@ -68,6 +72,28 @@ def split_global(args: list[str], i: int) -> tuple[str, str | bool, int] | None:
     if i + 1 < len(args):
         return opt.dest, args[i + 1], 2
     return None
+
+
+# The commands, so that `aiterms lora` can mean `aiterms show lora` without importing typer (a test checks that
+# typer has exactly these).
+COMMANDS = (
+    "show", "search", "list", "compare", "categories", "related", "timeline", "random", "validate", "graph",
+    "export", "paths", "completion", "mcp",
+)  # fmt: skip
+
+
+def implicit_show(args: list[str]) -> list[str]:
+    """`aiterms TERM...` is `aiterms show TERM...` when the first word after the global options is not a
+    command or an option (a term named like a command is reached with `show`)."""
+    i = 0
+    while i < len(args):
+        found = split_global(args, i)
+        if found is None:
+            break
+        i += found[2]
+    if i < len(args) and not args[i].startswith("-") and args[i] not in COMMANDS:
+        return [*args[:i], "show", *args[i:]]
+    return args
 
 
 def hoist_globals(args: list[str]) -> list[str]:
@@ -121,13 +147,14 @@ def make_options(
     json: bool = False,
     fields: str | None = None,
     lang: str | None = None,
+    format: OutputFormat = OutputFormat.TEXT,
 ) -> Options:
-    """Options from the global settings and a command's own --json/--fields (which implies JSON)."""
+    """Options from the global settings and a command's own --json/--fields (which imply JSON) or format."""
     picked = tuple(f.strip() for f in fields.split(",") if f.strip()) if fields is not None else None
     chosen = lang or settings.get("lang")
     return Options(
         lang=pick_lang(chosen if isinstance(chosen, str) else None),
-        format=OutputFormat.JSON if json or picked is not None else OutputFormat.TEXT,
+        format=OutputFormat.JSON if json or picked is not None else format,
         fields=picked,
         color=color_allowed(bool(settings.get("no_color"))),
         pager=not settings.get("no_pager"),

@@ -144,4 +144,5 @@ def test_forty_column_terminal() -> None:
 def test_unknown_command_and_empty_argv() -> None:
     bare = invoke()
     assert bare.exit_code == 0 and "Usage" in bare.stdout
-    assert invoke("frobnicate").exit_code == 2
+    assert invoke("frobnicate").exit_code == 1  # aiterms TERM: an unknown term
+    assert invoke("--frobnicate").exit_code == 2

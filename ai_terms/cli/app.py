@@ -98,9 +98,20 @@ def show(
     ],
     json_: Json = False,
     fields: Fields = None,
+    brief: Annotated[bool, typer.Option("--brief", help="One line per term: name, Chinese name, summary.")] = False,
+    fmt: Annotated[
+        str | None, typer.Option("--format", "-f", help="text (default), markdown, brief or json.", metavar="FORMAT")
+    ] = None,
 ) -> None:
     """Show the full entry of one or more terms."""
-    opts = _opts(json_, fields)
+    from ai_terms.options import OutputFormat
+
+    chosen = "brief" if brief else (fmt or "text").lower()
+    if chosen not in {f.value for f in OutputFormat}:
+        from ai_terms.errors import UsageError
+
+        raise UsageError(f"--format takes text, markdown, brief or json, not {fmt!r}")
+    opts = make_options(_state, json=json_, fields=fields, format=OutputFormat(chosen))
     emit(actions.show(terms), opts)
 
 

@@ -39,7 +39,11 @@ TEXT_VIEWS: dict[type, tuple[str, str]] = {
     PathsResult: ("views", "render"),
 }
 # Formats other than text, each drawn by one function whatever the result.
-FORMATS: dict[OutputFormat, tuple[str, str]] = {OutputFormat.JSON: ("json_view", "render")}
+FORMATS: dict[OutputFormat, tuple[str, str]] = {
+    OutputFormat.JSON: ("json_view", "render"),
+    OutputFormat.BRIEF: ("plain", "brief"),
+    OutputFormat.MARKDOWN: ("plain", "markdown"),
+}
 
 
 def emit(result: Result, opts: Options) -> None:

@@ -38,6 +38,7 @@ def page(text: str) -> bool:
         return False
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
+    env.setdefault("LESSCHARSET", "utf-8")  # what we write; an uninstalled locale would show <E2><95><AD>
     try:
         proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)  # the user's own PAGER command
     except OSError:
