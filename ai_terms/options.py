@@ -19,6 +19,7 @@ class OutputFormat(enum.Enum):
     JSON = "json"
     BRIEF = "brief"  # one line per entry, for editors
     MARKDOWN = "markdown"  # one entry as Markdown, as `export` writes it
+    LINES = "lines"  # one tab-separated line per entry, for fzf, cut and awk
 
 
 LANGS = ("en", "zh", "both")

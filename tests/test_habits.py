@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -67,3 +68,14 @@ def test_the_pager_reads_utf8_whatever_the_locale(tmp_path: Path) -> None:
             break
     os.waitpid(pid, 0)
     assert captured.read_text().strip() == "utf-8"
+
+
+def test_piped_list_is_one_tab_separated_line_per_entry() -> None:
+    out = invoke("list", env={"COLUMNS": None}).stdout.splitlines()
+    count = json.loads(invoke("list", "--json").stdout)["count"]
+    assert len(out) == count and all(line.count("\t") == 3 for line in out)
+    rows = {line.split("\t")[0]: line.split("\t") for line in out}
+    assert rows["lora"][1:3] == ["LoRA", "低秩自适应"] and rows["lora"][3].startswith("A fine-tuning method")
+    zh = invoke("--lang", "zh", "list", "--plain", "--category", "metric").stdout.splitlines()
+    assert all(len(line.split("\t")) == 4 for line in zh) and "准确率" in zh[0]
+    assert "\t" not in invoke("list", "--category", "metric").stdout  # COLUMNS set: the table, as on a terminal

@@ -134,11 +134,21 @@ def list_(
     category: Category = None,
     tag: Tag = None,
     sort: Annotated[str, typer.Option("--sort", help="name or year.")] = "name",
+    plain: Annotated[
+        bool, typer.Option("--plain", help="One entry per line, tab-separated: id, name, Chinese name, summary.")
+    ] = False,
     json_: Json = False,
     fields: Fields = None,
 ) -> None:
-    """List entries, grouped by category."""
-    opts = _opts(json_, fields)
+    """List entries, grouped by category (one tab-separated line per entry when piped)."""
+    import os
+    import sys
+
+    from ai_terms.options import OutputFormat
+
+    # Piped, as the other line views: no terminal, and no COLUMNS saying how wide one would be.
+    lines = plain or (not sys.stdout.isatty() and not os.environ.get("COLUMNS"))
+    opts = make_options(_state, json=json_, fields=fields, format=OutputFormat.LINES if lines else OutputFormat.TEXT)
     emit(actions.list_terms(category=category, tag=tag, sort=sort), opts)
 
 

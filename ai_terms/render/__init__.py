@@ -43,6 +43,7 @@ FORMATS: dict[OutputFormat, tuple[str, str]] = {
     OutputFormat.JSON: ("json_view", "render"),
     OutputFormat.BRIEF: ("plain", "brief"),
     OutputFormat.MARKDOWN: ("plain", "markdown"),
+    OutputFormat.LINES: ("plain", "lines"),
 }
 
 

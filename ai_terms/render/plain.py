@@ -1,4 +1,4 @@
-"""Plain formats of `show` for editors and scripts: one line per entry, or each entry as Markdown."""
+"""Plain formats for editors and scripts: one line per entry, tab-separated lines, each entry as Markdown."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from ai_terms.labels import texts, title
 from ai_terms.markdown import term_markdown
 from ai_terms.options import Options
 from ai_terms.render.pager import write
-from ai_terms.results import ShowResult
+from ai_terms.results import ListResult, ShowResult
 
 
 def brief(result: ShowResult, opts: Options) -> None:
@@ -22,3 +22,12 @@ def markdown(result: ShowResult, opts: Options) -> None:
     """Each entry as Markdown, as `export` writes it (both languages with --lang both)."""
     langs = ["en", "zh"] if opts.lang == "both" else [opts.lang]
     write("\n".join("\n".join(term_markdown(term, langs)).rstrip() + "\n" for term in result.terms))
+
+
+def lines(result: ListResult, opts: Options) -> None:
+    """One line per entry, tab-separated: id, name, Chinese name (empty when none), summary in the language."""
+    rows = []
+    for b in result.briefs:
+        fields = (b.id, b.name, b.zh_name or "", " / ".join(texts(b.summary, opts.lang)))
+        rows.append("\t".join(" ".join(f.split()) for f in fields))
+    write("\n".join(rows))
