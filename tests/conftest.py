@@ -94,3 +94,20 @@ def overlay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("AITERMS_PATH", str(folder))
     return folder
+
+
+def run_under_pty(args: list[str], env: dict[str, str]) -> None:
+    """Run the CLI in a child process whose stdout is a pseudo-terminal, and wait for it to finish."""
+    import pty
+
+    script = "import sys\nfrom ai_terms.__main__ import run\nsys.exit(run(sys.argv[1:]))\n"
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.execve(sys.executable, [sys.executable, "-c", script, *args], env)
+    while True:
+        try:
+            if not os.read(fd, 4096):
+                break
+        except OSError:
+            break
+    os.waitpid(pid, 0)

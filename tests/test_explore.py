@@ -12,7 +12,7 @@ import pytest
 
 from ai_terms.cli.app import _complete_category, _complete_term
 
-from .conftest import invoke
+from .conftest import invoke, run_under_pty
 
 
 def _json(*args: str) -> dict:  # type: ignore[type-arg]
@@ -97,22 +97,12 @@ def test_shell_completion_end_to_end() -> None:
 
 def test_pager_is_used_only_on_a_terminal(tmp_path: Path) -> None:
     """Run under a pseudo-terminal, with PAGER writing what it receives to a file."""
-    pty = pytest.importorskip("pty")
+    pytest.importorskip("pty")
     captured = tmp_path / "paged.txt"
-    script = "import os, sys\nfrom ai_terms.__main__ import run\nsys.exit(run(sys.argv[1:]))\n"
     env = dict(os.environ, PAGER=f"cat > {captured}", LINES="20", COLUMNS="80", TERM="xterm")
 
     def under_pty(*args: str) -> None:
-        pid, fd = pty.fork()
-        if pid == 0:  # child
-            os.execve(sys.executable, [sys.executable, "-c", script, *args], env)
-        while True:
-            try:
-                if not os.read(fd, 4096):
-                    break
-            except OSError:
-                break
-        os.waitpid(pid, 0)
+        run_under_pty(list(args), env)
 
     under_pty("show", "lora")
     assert captured.exists() and "LoRA" in captured.read_text(encoding="utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from ai_terms.markdown import term_markdown
 from ai_terms.options import COMMANDS
 from ai_terms.query import actions
 
-from .conftest import invoke
+from .conftest import invoke, run_under_pty
 
 
 def test_the_command_list_is_typers() -> None:
@@ -51,22 +50,12 @@ def test_show_format_markdown_is_the_export_rendering() -> None:
 
 
 def test_the_pager_reads_utf8_whatever_the_locale(tmp_path: Path) -> None:
-    pty = pytest.importorskip("pty")
+    pytest.importorskip("pty")
     captured = tmp_path / "charset.txt"
-    script = "import os, sys\nfrom ai_terms.__main__ import run\nsys.exit(run(sys.argv[1:]))\n"
     env = dict(os.environ, PAGER=f"printenv LESSCHARSET > {captured}", LINES="10", COLUMNS="80", TERM="xterm")
     env.pop("LESSCHARSET", None)
     env["LANG"] = "xx_YY.NOT-INSTALLED"
-    pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.execve(sys.executable, [sys.executable, "-c", script, "show", "lora"], env)
-    while True:
-        try:
-            if not os.read(fd, 4096):
-                break
-        except OSError:
-            break
-    os.waitpid(pid, 0)
+    run_under_pty(["show", "lora"], env)
     assert captured.read_text().strip() == "utf-8"
 
 

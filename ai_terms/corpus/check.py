@@ -56,10 +56,6 @@ class Report:
             raise exc
         self.issues.append(Issue(code, "error", exc.file, exc.detail, exc.line, exc.col, exc.key))
 
-    @property
-    def errors(self) -> int:
-        return sum(1 for i in self.issues if i.severity == "error")
-
 
 class Bad(Exception):
     """A field that cannot be read: the key it is about (below the term's table) and what is wrong."""

@@ -9,7 +9,7 @@ import re
 from ai_terms.corpus.check import Draft, Report
 from ai_terms.corpus.load import Reading, read_into
 from ai_terms.errors import CorpusError
-from ai_terms.model import FIELDS, Issue, Term
+from ai_terms.model import FIELDS, Issue, Term, fields_of
 from ai_terms.normalize import name_key
 from ai_terms.sources.paths import bundled_path, toml_files
 from ai_terms.text import HAN
@@ -39,8 +39,8 @@ _NO_SPACE = re.compile(rf"[{HAN}][A-Za-z0-9]|[A-Za-z0-9][{HAN}]")
 _ARXIV = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 SUMMARY_MAX = {"en": 200, "zh": 100}
 STALE_AFTER_DAYS = 548  # about 18 months
-_BITEXT = tuple(f.key for f in FIELDS if f.kind == "bitext")
-_BILIST = tuple(f.key for f in FIELDS if f.kind == "bilist")
+_BITEXT = fields_of("bitext")
+_BILIST = fields_of("bilist")
 _STRICT = {f.key for f in FIELDS if f.strict}
 
 

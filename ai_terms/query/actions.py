@@ -74,7 +74,7 @@ def search(
     if not hits:  # nothing is about the query: say so, with the closest names
         from .search import suggest
 
-        return SearchResult(query=query, hits=(), suggestions=tuple(suggest(index, query)))
+        return SearchResult(query=query, hits=(), suggestions=tuple(suggest(index, query, searched=True)))
     return SearchResult(query=query, hits=tuple(hits), categories=tuple(index.categories()))
 
 

@@ -65,12 +65,13 @@ def closest(text: str, choices: Sequence[str], limit: int = 5, cutoff: float = F
 SUGGEST_CUTOFF = 60.0  # below this similarity a "did you mean" is more noise than help
 
 
-def suggest(index: Index, text: str, limit: int = 5) -> list[str]:
+def suggest(index: Index, text: str, limit: int = 5, *, searched: bool = False) -> list[str]:
     """ "Did you mean" names for an unknown `text`, each as "Name (中文名)": names it begins, then what a
-    search for the same words finds, then the closest names by edit distance."""
+    search for the same words finds (skipped when the caller has just searched and found nothing), then the
+    closest names by edit distance."""
     key = name_key(text)
     prefixed = [tid for _, tid, _, _ in index.keys_with_prefix(key)] if len(key) >= 2 else []
-    found = [hit.brief.id for hit in search(index, text, limit=limit)] if key else []
+    found = [hit.brief.id for hit in search(index, text, limit=limit)] if key and not searched else []
     names = index.names()
     picks = closest(text, [n[0] for n in names], limit=limit * 4, cutoff=SUGGEST_CUTOFF)
     ids = list(dict.fromkeys([*prefixed, *found, *(names[i][1] for i in picks)]))[:limit]

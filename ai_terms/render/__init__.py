@@ -50,11 +50,15 @@ FORMATS: dict[OutputFormat, tuple[str, str]] = {
 def emit(result: Result, opts: Options) -> None:
     """Print `result` as `opts` asks. A search that found nothing prints its empty JSON (or, as text,
     nothing) and leaves with NoResultsError, whose message says so and names the closest entries."""
-    empty = isinstance(result, SearchResult) and not result.hits
-    if not empty or opts.format is not OutputFormat.TEXT:
-        module, function = FORMATS.get(opts.format) or TEXT_VIEWS[type(result)]
-        getattr(importlib.import_module(f"ai_terms.render.{module}"), function)(result, opts)
     if isinstance(result, SearchResult) and not result.hits:
+        if opts.format is not OutputFormat.TEXT:
+            _draw(result, opts)
         from ai_terms.errors import NoResultsError
 
         raise NoResultsError(result.nothing())
+    _draw(result, opts)
+
+
+def _draw(result: Result, opts: Options) -> None:
+    module, function = FORMATS.get(opts.format) or TEXT_VIEWS[type(result)]
+    getattr(importlib.import_module(f"ai_terms.render.{module}"), function)(result, opts)
