@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ai_terms.corpus import snapshot
 from ai_terms.corpus.check import Draft, Report, read_categories, read_term
-from ai_terms.corpus.toml import Parsed, read_file
+from ai_terms.corpus.toml import Parsed, parse, read_bytes, read_file
 from ai_terms.errors import CorpusError
 from ai_terms.model import RELATION_TYPES, Category, Relation, Term
 from ai_terms.sources.paths import Source
@@ -30,6 +31,8 @@ class Loaded:
     terms: dict[str, Term] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # worth showing once, when the index is built
     skipped: list[str] = field(default_factory=list)  # files left out: shown on every run
+    # Search tokens already made (by the bundled corpus's snapshot), by id, for the entries no file replaced.
+    documents: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -62,6 +65,13 @@ class Reading:
                 self.drafts[tid] = draft
                 added.append(draft)
         return added
+
+    def add_snapshot(self, made: snapshot.Snapshot, parsed: Parsed) -> None:
+        """The bundled corpus as its snapshot holds it: read and checked when the snapshot was made."""
+        self.files.append(parsed)
+        self.categories.update((c.id, c) for c in made.categories)
+        for entry in made.entries:
+            self.drafts[entry.term.id] = Draft(entry.term, entry.relations, parsed)
 
     def check_categories(self, drafts: list[Draft] | None = None) -> None:
         for draft in self.drafts.values() if drafts is None else drafts:
@@ -112,11 +122,10 @@ def load(sources: list[Source]) -> Loaded:
     """
     reading = Reading(Report(stop=True))
     skipped: list[str] = []
+    made: dict[str, tuple[Term, list[str]]] = {}  # id -> (entry, search tokens) from the snapshot
     for source in sources:
         if source.kind == "bundled":
-            parsed = read_file(source.path, "bundled corpus (" + source.path + ")", bundled=True)
-            reading.add_file(parsed, "bundled")
-            reading.check_categories()
+            _load_bundled(reading, source.path, made)
             continue
         trial = Reading(reading.report, list(reading.files), dict(reading.categories), dict(reading.drafts))
         try:
@@ -127,7 +136,21 @@ def load(sources: list[Source]) -> Loaded:
         reading = trial
     edges = reading.check_relations()
     warnings = [_warning(i.file, i.line, i.key, i.message) for i in reading.report.issues]
-    return Loaded(reading.categories, _link(reading.drafts, edges), warnings, skipped)
+    documents = {tid: docs for tid, (term, docs) in made.items() if reading.drafts[tid].term is term}
+    return Loaded(reading.categories, _link(reading.drafts, edges), warnings, skipped, documents)
+
+
+def _load_bundled(reading: Reading, path: str, made: dict[str, tuple[Term, list[str]]]) -> None:
+    """Read the bundled corpus into `reading`: from its snapshot when that is current, else by parsing it."""
+    label = "bundled corpus (" + path + ")"
+    raw = read_bytes(path, label, bundled=True)
+    found = snapshot.read(raw)
+    if found is None:
+        reading.add_file(parse(raw, path, label), "bundled")
+        reading.check_categories()
+        return
+    reading.add_snapshot(found, Parsed(path=path, label=label, text="", data={}))
+    made.update((e.term.id, (e.term, e.documents)) for e in found.entries)
 
 
 def _warning(file: str, line: int | None, key: str | None, message: str) -> str:

@@ -21,21 +21,29 @@ class Parsed:
 
 def read_file(path: str, label: str | None = None, *, bundled: bool = False) -> Parsed:
     """Read and parse one TOML file, or raise a CorpusError that names the line and column."""
-    import tomli
-
     shown = label or path
+    return parse(read_bytes(path, shown, bundled=bundled), path, shown)
+
+
+def read_bytes(path: str, shown: str, *, bundled: bool = False) -> bytes:
+    """A corpus file's bytes (the bundled one through importlib.resources), or a CorpusError."""
     try:
         if bundled:
             from ai_terms.sources.paths import bundled_bytes
 
-            raw = bundled_bytes()
-        else:
-            with open(path, "rb") as fh:
-                raw = fh.read()
+            return bundled_bytes()
+        with open(path, "rb") as fh:
+            return fh.read()
     except IsADirectoryError:
         raise CorpusError(shown, "is a folder, expected a TOML file") from None
     except OSError as exc:
         raise CorpusError(shown, f"cannot read ({exc.strerror})") from None
+
+
+def parse(raw: bytes, path: str, shown: str) -> Parsed:
+    """Decode and parse a corpus file's bytes, or raise a CorpusError that names the line and column."""
+    import tomli
+
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -16,7 +16,7 @@ FORMAT = 10  # bump when the schema or the tokenizer changes
 # The modules whose code decides what goes into the index: an edited checkout rebuilds without a version bump.
 _BUILDERS = (
     "index/store.py", "index/cache.py", "index/tokens.py", "corpus/toml.py", "corpus/check.py",
-    "corpus/load.py", "model.py", "normalize.py", "sources/sanitize.py",
+    "corpus/load.py", "corpus/snapshot.py", "model.py", "normalize.py", "sources/sanitize.py",
 )  # fmt: skip
 
 

@@ -216,7 +216,9 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
 
     conn.executescript(_SCHEMA.format(columns=", ".join(COLUMNS)))
     terms: list[Term] = [loaded.terms[t] for t in sorted(loaded.terms)]
-    documents = DocumentsJob(terms)  # tokenizing is the slowest step: start it first, maybe in parallel
+    made: dict[str, list[str]] = loaded.documents  # the bundled entries' tokens, from its snapshot
+    # Tokenizing is the slowest step: start it first, maybe in parallel, for the entries not tokenized yet.
+    documents = DocumentsJob([t for t in terms if t.id not in made])
     sizes: dict[str, int] = {}
     for term in terms:
         sizes[term.category] = sizes.get(term.category, 0) + 1
@@ -251,7 +253,7 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
     conn.executemany("INSERT INTO name VALUES (?,?,?,?)", sorted(name_rows))
     conn.executemany(
         f"INSERT INTO fulltext(rowid, {', '.join(COLUMNS)}) VALUES (?{',?' * len(COLUMNS)})",
-        ((rid, *fields) for rid, fields in enumerate(documents.result())),
+        ((rid, *fields) for rid, fields in enumerate(_merge(terms, made, documents.result()))),
     )
     edges = [
         (term.id, rel.type, rel.id)
@@ -269,6 +271,13 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
         ],
     )
     conn.commit()
+
+
+def _merge(terms: Sequence[Term], made: dict[str, list[str]], fresh: list[list[str]]) -> Iterable[list[str]]:
+    """Each term's search tokens in order: from `made` when it has them, else the next of `fresh`."""
+    rest = iter(fresh)
+    for term in terms:
+        yield made[term.id] if term.id in made else next(rest)
 
 
 def _open_cached(path: str, stamp: str) -> Index | None:
