@@ -33,6 +33,7 @@ def main() -> None:
 
         from ai_terms.query import actions
         from ai_terms.render.panel import Painter, panel
+        from ai_terms.render.tables import LINES, lines
         from ai_terms.render.views import renderables
 
         for name, spec in PICTURES.items():
@@ -55,8 +56,12 @@ def main() -> None:
                     result = actions.search(rest[0], limit=int(rest[2]))
                 else:
                     result = actions.timeline(category=rest[1])
-                for item in renderables(result, lang):
-                    console.print(item)
+                if type(result) in LINES:  # drawn by the layout engine, like the panel
+                    drawn = "\n".join(lines(result, lang, WIDTH, Painter(color=True, unicode=True)))
+                    console.print(Text.from_ansi(drawn))
+                else:
+                    for item in renderables(result, lang):
+                        console.print(item)
             (REPO / "docs" / "img" / name).write_text(console.export_svg(title=title), encoding="utf-8")
             print(f"wrote docs/img/{name}")
 

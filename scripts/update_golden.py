@@ -11,16 +11,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from tests.conftest import invoke  # noqa: E402
-from tests.golden_cases import GOLDEN, WIDTH  # noqa: E402
+from tests.golden_cases import GOLDEN  # noqa: E402
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        os.environ.update(AITERMS_CACHE_DIR=tmp, XDG_CONFIG_HOME=tmp, AITERMS_LANG="en", COLUMNS=WIDTH)
+        os.environ.update(AITERMS_CACHE_DIR=tmp, XDG_CONFIG_HOME=tmp, AITERMS_LANG="en")
         for var in ("AITERMS_PATH", "NO_COLOR"):
             os.environ.pop(var, None)
-        for name, args in GOLDEN.items():
-            result = invoke(*args, env={"COLUMNS": WIDTH})
+        for name, (args, width) in GOLDEN.items():
+            result = invoke(*args, env={"COLUMNS": width})
             if result.exit_code != 0:
                 raise SystemExit(f"{name}: {result}")
             (REPO / "tests" / "golden" / name).write_text(result.stdout, encoding="utf-8")

@@ -54,3 +54,10 @@ def test_other_views_render_with_rich() -> None:
 def test_search_json_imports_no_rich() -> None:
     loaded = _modules("search", "object detection", "--json")
     assert not loaded & {"rich", "typer", "tomli"}
+
+
+@pytest.mark.parametrize(
+    "args", [("search", "object detection"), ("compare", "resnet", "vit"), ("list", "--category", "metric"), ("paths",)]
+)
+def test_record_views_are_drawn_without_rich(args: tuple[str, ...]) -> None:
+    assert "rich" not in _modules(*args)  # the layout engine draws them (render/tables.py)

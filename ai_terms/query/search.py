@@ -256,7 +256,7 @@ def explain(term: Term, query: str, width: int = 100) -> Match:
     texts = {column: _column_text(term, column, lang) for column in FIELDS}
     needles = _needles(query)
     if not needles:
-        return Match("summary", "text", texts["summary"][:width])
+        return Match("summary", "text", texts["summary"])
     pattern = re.compile("|".join(re.escape(n) for n in needles), re.IGNORECASE)
     best: tuple[float, str, re.Match[str]] | None = None
     for name, text in texts.items():
@@ -268,8 +268,12 @@ def explain(term: Term, query: str, width: int = 100) -> Match:
                 assert first is not None
                 best = (score, name, first)
     if best is None:
-        return Match("summary", "text", texts["summary"][:width])
+        return Match("summary", "text", texts["summary"])
     _, name, first = best
+    if name == "name":  # the one name that matched, whole: names are short, and cut ones read badly
+        for piece in texts[name].split(_JOINERS["name"]):
+            if pattern.search(piece):
+                return Match(name, "text", piece, tuple((m.start(), m.end()) for m in pattern.finditer(piece)))
     return _window(name, texts[name], pattern, first.start(), width)
 
 

@@ -29,14 +29,14 @@ TEXT_VIEWS: dict[type, tuple[str, str]] = {
     ShowResult: ("panel", "render"),  # drawn without rich: the hot path (panel.py says why)
     GraphResult: ("export", "graph"),
     ExportResult: ("export", "cheat_sheet"),
-    SearchResult: ("views", "render"),
-    ListResult: ("views", "render"),
-    CompareResult: ("views", "render"),
+    SearchResult: ("tables", "render"),  # drawn without rich (tables.py)
+    ListResult: ("tables", "render"),  # drawn without rich (tables.py)
+    CompareResult: ("tables", "render"),  # drawn without rich (tables.py)
     CategoriesResult: ("views", "render"),
     RelatedResult: ("views", "render"),
     TimelineResult: ("views", "render"),
     ValidateResult: ("views", "render"),
-    PathsResult: ("views", "render"),
+    PathsResult: ("tables", "render"),  # drawn without rich (tables.py)
 }
 # Formats other than text, each drawn by one function whatever the result.
 FORMATS: dict[OutputFormat, tuple[str, str]] = {

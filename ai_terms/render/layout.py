@@ -31,6 +31,8 @@ _SGR = {
 _NO_START = frozenset("，。、；：！？）」』”’》〉】…,.;:!?)]}%")
 _NO_END = frozenset("（「『“‘《〈【([{")
 _UNIT = re.compile(rf"\s+|[{WIDE}]|[^\s{WIDE}]+")
+_WIDE = re.compile(f"[{WIDE}]")
+_URL_PARTS = re.compile(r"[^/]*/+|[^/]+")
 
 
 class Run(NamedTuple):
@@ -71,11 +73,26 @@ def _units(runs: Iterable[Run]) -> list[tuple[list[Run], bool]]:
     for run in runs:
         for match in _UNIT.finditer(run.text):
             piece = match.group()
-            if piece.isspace():
-                units.append(([Run(" ", run.style)], True))
+            if piece.isspace():  # one space, or two where a run asks for a wider gap (never more)
+                gap = "  " if piece.startswith("  ") else " "
+                units.append(([Run(gap, run.style)], True))
+                continue
+            if piece.startswith(("http://", "https://")) and len(piece) > 24:  # a link may break after a "/"
+                parts = _URL_PARTS.findall(piece)
+                units.append(([Run(parts[0], run.style)], False))
+                units += [([Run(part, run.style)], False) for part in parts[1:]]
                 continue
             prev = units[-1] if units else None
-            if prev and not prev[1] and (piece[0] in _NO_START or prev[0][-1].text[-1] in _NO_END):
+            if (
+                prev
+                and not prev[1]
+                and (
+                    piece[0] in _NO_START
+                    or prev[0][-1].text[-1] in _NO_END
+                    # a word that goes on in the next run (a highlighted stem, say) stays one unit
+                    or (match.start() == 0 and not _WIDE.match(piece) and not _WIDE.match(prev[0][-1].text[-1]))
+                )
+            ):
                 prev[0].append(Run(piece, run.style))
             else:
                 units.append(([Run(piece, run.style)], False))
@@ -194,7 +211,7 @@ def wrap(block: Block, width: int) -> list[tuple[int, list[Run]]]:
             space = None if fresh else pieces[0]
             continue
         w = sum(cell_width(p.text) for p in pieces)
-        gap = 1 if space is not None else 0
+        gap = len(space.text) if space is not None else 0
         if used + gap + w <= width - indent:
             if space is not None:
                 current.append(space)
@@ -214,6 +231,35 @@ def wrap(block: Block, width: int) -> list[tuple[int, list[Run]]]:
         space = None
     lines.append((indent, current))
     return lines
+
+
+def extent(block: Block) -> tuple[int, int]:
+    """(least, natural) cells for `block`: the narrowest width it wraps to without splitting a word (its
+    widest unbreakable unit, with the indent), and its width on one line."""
+    lead = sum(cell_width(r.text) for r in block.lead)
+    if not block.wrap:
+        lines = "".join(r.text for r in block.runs).split("\n")
+        widest = block.first + max(cell_width(line) for line in lines)
+        return widest, widest
+    units: list[int] = []
+    natural = 0
+    spaced = 0  # the space that waits before the next unit (none leads a line)
+    for pieces, space in _units(block.runs):
+        if space:
+            spaced = len(pieces[0].text) if units else 0
+            continue
+        units.append(sum(cell_width(p.text) for p in pieces))
+        natural += units[-1] + spaced
+        spaced = 0
+    if not units:
+        return block.first + lead, block.first + lead
+    least = max(block.first + lead + units[0], block.rest + max(units))
+    return least, max(least, block.first + lead + natural)
+
+
+def line_text(indent: int, pieces: list[Run], painter: Painter) -> tuple[str, int]:
+    """A wrapped line painted, and its width in cells."""
+    return " " * indent + "".join(painter.paint(p) for p in pieces), indent + sum(cell_width(p.text) for p in pieces)
 
 
 class Painter(NamedTuple):
@@ -237,14 +283,3 @@ class Painter(NamedTuple):
         if link:
             text = f"\x1b]8;;{link}\x1b\\{text}\x1b]8;;\x1b\\"
         return text
-
-
-def truncate(text: str, cells: int) -> str:
-    if cell_width(text) <= cells:
-        return text
-    out = ""
-    for ch in text:
-        if cell_width(out + ch) > cells - 1:
-            break
-        out += ch
-    return out + "…"

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ai_terms.options import Options
+    from ai_terms.render.layout import Painter
 
 
 def terminal_size() -> tuple[int, int]:
@@ -19,6 +24,17 @@ def terminal_size() -> tuple[int, int]:
         if value.isdigit() and int(value) > 0:
             size[i] = int(value)
     return size[0], size[1]
+
+
+def painter(opts: Options) -> Painter:
+    """How to write styles to stdout: colour only on a terminal (or FORCE_COLOR) unless turned off, box
+    characters only when stdout takes UTF-8."""
+    from ai_terms.render.layout import Painter
+
+    is_tty = sys.stdout.isatty()
+    color = opts.color and (is_tty or bool(os.environ.get("FORCE_COLOR"))) and os.environ.get("TERM") != "dumb"
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return Painter(color=color, unicode=encoding in ("utf8", "utf16", "utf32"))
 
 
 def output(text: str, *, pager: bool) -> None:

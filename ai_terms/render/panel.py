@@ -1,7 +1,7 @@
 """The `show` panel: what an entry shows, and where, drawn with the layout engine (layout.py).
 
 `aiterms show lora` is the command people run mid-coding, and importing rich costs more than everything else
-it does, so the panel is drawn with the stdlib alone; every other view is rendered by rich (views.py). Text
+it does, so the panel is drawn with the stdlib alone, as are the record views (tables.py). Text
 is only ever written as text: corpus content is never interpreted, and overlay text was cleaned of escapes
 on loading.
 
@@ -11,7 +11,6 @@ slot of an existing one (a list, a tail line) appears without any change here.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterable
 
@@ -28,7 +27,7 @@ from ai_terms.labels import (
 )
 from ai_terms.model import FIELDS, Category, Term
 from ai_terms.options import Options
-from ai_terms.render.layout import Block, Painter, Run, cell_width, truncate, wrap
+from ai_terms.render.layout import Block, Painter, Run, cell_width, wrap
 from ai_terms.results import ShowResult
 
 _LISTS = tuple(f.key for f in FIELDS if f.show == "list")
@@ -104,14 +103,18 @@ def _tail_line(key: str, values: tuple[str, ...], lang: str) -> Block:
     return Block(tuple(runs), rest=cell_width(head), lead=(Run(head, "dim"),))
 
 
-def footer(term: Term, lang: str) -> str:
-    """The note on the bottom border: where an overlay entry comes from, and when its facts were checked."""
+def footer(term: Term, lang: str) -> list[str]:
+    """The notes for the bottom border: when the entry's facts were checked, and where an overlay entry
+    comes from."""
     notes = []
     if term.checked:
         notes.append(f"{label('checked', lang)}{colon(lang)}{term.checked}")
     if term.source != "bundled":
         notes.append(f"{label('source', lang)}{colon(lang)}{term.source}")
-    return "  ".join(notes)
+    return notes
+
+
+WIDEST = 100  # the panel's width on wide terminals: its lines keep a readable measure
 
 
 def panel(term: Term, lang: str, cats: Iterable[Category], *, width: int, painter: Painter) -> str:
@@ -123,27 +126,31 @@ def panel(term: Term, lang: str, cats: Iterable[Category], *, width: int, painte
     if term.zh_name and term.zh_name != term.name:
         title += [Run(" · " if painter.unicode else " - "), Run(term.zh_name, "bold")]
     title_text = "".join(r.text for r in title)
-    if cell_width(title_text) > width - 6:
-        title = [Run(truncate(title_text, width - 7), "bold")]
-        title_text = title[0].text
+    content = blocks(term, lang, cats, "•" if painter.unicode else "*")
+    if cell_width(title_text) > width - 6:  # too long for the border: the first lines say it, wrapped
+        content = [Block(tuple(title)), *content]
+        title, title_text = [], ""
+    notes = footer(term, lang)
+    while notes and cell_width("  ".join(notes)) > width - 8:  # what the border cannot hold goes inside, whole
+        content += [Block(()), Block((Run(notes.pop(), "dim"),))]
+    note = "  ".join(notes)
     top = (
         painter.paint(Run(tl + h + " ", border))
         + "".join(painter.paint(r) for r in title)
         + painter.paint(Run(" " + h * max(0, width - 5 - cell_width(title_text)) + tr, border))
+        if title
+        else painter.paint(Run(tl + h * (width - 2) + tr, border))
     )
     lines = [top]
     left = painter.paint(Run(v, border)) + " "
     right = " " + painter.paint(Run(v, border))
-    bullet = "•" if painter.unicode else "*"
-    for block in blocks(term, lang, cats, bullet):
+    for block in content:
         for indent, pieces in wrap(block, inner):
             used = indent + sum(cell_width(p.text) for p in pieces)
             body = " " * indent + "".join(painter.paint(p) for p in pieces) + " " * max(0, inner - used)
             lines.append(left + body + right)
     bottom_fill = width - 2
-    note = footer(term, lang)
     if note:
-        note = truncate(note, max(1, width - 8))
         fill = max(0, bottom_fill - cell_width(note) - 3)
         lines.append(
             painter.paint(Run(bl + h * fill + " ", border))
@@ -158,12 +165,9 @@ def panel(term: Term, lang: str, cats: Iterable[Category], *, width: int, painte
 
 
 def render(result: ShowResult, opts: Options) -> None:
-    from ai_terms.render.pager import output, terminal_size
+    from ai_terms.render.pager import output, painter, terminal_size
 
-    is_tty = sys.stdout.isatty()
-    color = opts.color and (is_tty or bool(os.environ.get("FORCE_COLOR"))) and os.environ.get("TERM") != "dumb"
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    painter = Painter(color=color, unicode=encoding in ("utf8", "utf16", "utf32"))
-    width = terminal_size()[0]
-    text = "".join(panel(t, opts.lang, result.categories, width=width, painter=painter) for t in result.terms)
-    output(text, pager=opts.pager and is_tty)
+    width = min(terminal_size()[0], WIDEST)
+    drawn = painter(opts)
+    text = "".join(panel(t, opts.lang, result.categories, width=width, painter=drawn) for t in result.terms)
+    output(text, pager=opts.pager and sys.stdout.isatty())
