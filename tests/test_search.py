@@ -108,3 +108,23 @@ def test_a_compound_is_not_matched_by_its_parts(overlay: Path) -> None:
     ids = [h.brief.id for h in search(fresh_index(), "self-supervised learning", limit=50)]
     assert "compound-demo" in ids and "plain-demo" not in ids
     assert "plain-demo" in [h.brief.id for h in search(fresh_index(), "supervised learning", limit=50)]
+
+
+@pytest.mark.parametrize("query", ["deep learning framework", "深度学习框架"])
+def test_a_topic_query_puts_widely_used_members_first(query: str) -> None:
+    ids = [h.brief.id for h in search(fresh_index(), query, limit=12)]
+    current, older = ("pytorch", "tensorflow", "jax"), ("caffe2", "cntk", "mxnet")
+    assert ids[0] == "pytorch" and set(current) <= set(ids)
+    assert max(ids.index(t) for t in current) < min(ids.index(t) for t in older if t in ids)
+    assert not {"tensor", "autograd", "computation-graph"} & set(ids[:10])  # concepts that mention frameworks
+
+
+def test_a_topic_query_needs_members_about_the_rest_of_it(overlay: Path) -> None:
+    (overlay / "t.toml").write_text(
+        '[term.zebra-format]\nname = "Zebra format"\ncategory = "format"\n'
+        'summary.en = "A file format for zebrafish genomes."\n'
+        '[term.other-format]\nname = "Other format"\ncategory = "format"\nsummary.en = "A file format for tables."\n',
+        encoding="utf-8",
+    )
+    ids = [h.brief.id for h in search(fresh_index(), "zebrafish format", limit=10)]
+    assert ids[0] == "zebra-format" and "other-format" not in ids

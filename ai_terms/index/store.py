@@ -134,6 +134,21 @@ class Index:
         ).fetchall()
         return [r[0] for r in rows]
 
+    def category_rids(self, category: str) -> set[int]:
+        return {r for (r,) in self.conn.execute("SELECT rid FROM term WHERE category = ?", (category,))}
+
+    def degrees(self, ids: Sequence[str]) -> dict[str, int]:
+        """How many relations each entry takes part in (either end): how connected it is in the corpus."""
+        found = dict.fromkeys(ids, 0)
+        for chunk in _chunks(list(ids), 400):
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT src, dst FROM edge WHERE src IN ({marks}) OR dst IN ({marks})"
+            for src, dst in self.conn.execute(sql, [*chunk, *chunk]):
+                for end in (src, dst):
+                    if end in found:
+                        found[end] += 1
+        return found
+
     def edges(self) -> list[tuple[str, str, str]]:
         return self.conn.execute("SELECT src, type, dst FROM edge ORDER BY src, type, dst").fetchall()
 

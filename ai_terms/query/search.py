@@ -49,6 +49,17 @@ CONCRETE = frozenset({"model", "architecture", "technique", "framework", "librar
 # bigrams). Below that, an entry merely shares a common word with the query and is not about it.
 MIN_COVERAGE = 0.5
 PHRASE_BOOST = 2.0  # adjacent query words found adjacent in the text are stronger evidence than either word
+# A query that names a kind of thing the corpus files as a category ("deep learning framework", "object
+# detection dataset", 翻译评估指标) asks for members of that category: they come before entries that merely
+# mention the words, ordered by how connected each is in the corpus (relations, either end: the tools and
+# datasets the rest of the corpus builds on), current before superseded. Words that most of the category
+# share ("deep", "learning" among frameworks) say nothing about which member is meant; other words must be
+# covered by a member's text.
+TOPICAL = frozenset({"framework", "library", "dataset", "benchmark", "metric", "format"})
+TOPIC = TEXT + 5.0
+PROMINENCE = 4.0  # per unit of log(1 + relations)
+IMPLIED = 0.3  # a word found in this share of a category's entries is implied by naming the category
+IMPLIED_BONUS = 6.0  # for a member whose text has the implied words too
 
 
 def closest(text: str, choices: Sequence[str], limit: int = 5, cutoff: float = FUZZY_CUTOFF) -> list[int]:
@@ -168,6 +179,55 @@ def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], b
     return out, whole
 
 
+def _topic_tier(index: Index, query: str) -> dict[str, float]:
+    """Scores of the members of the category a query names, if it names one (TOPICAL)."""
+    import math
+
+    folded = unicodedata.normalize("NFKC", query).casefold()
+    for cat in index.categories():
+        if cat.id not in TOPICAL:
+            continue
+        forms = {stem(f) for f in _forms(cat.en.casefold())}
+        words = _TOKEN.findall(folded)
+        named = [w for w in words if stem(w) in forms]
+        zh = cat.zh if len(cat.zh) > 1 and cat.zh in folded else None
+        if not named and not zh:
+            continue
+        rest_text = " ".join(w for w in words if w not in named)
+        rest = list(dict.fromkeys(tokenize(rest_text.replace(zh, " ") if zh else rest_text, pairs=False)))
+        members = index.category_rids(cat.id)
+        having = {t: index.fulltext_rids(_fts_query([t])) for t in rest}
+        implied = [t for t in rest if len(having[t] & members) >= IMPLIED * len(members)]
+        rest = [t for t in rest if t not in implied]
+        n = index.count()
+        if rest:  # what the query says besides the category: members must be about it
+            members = {rid for rid in members if _share(rest, rid, having, n) > MIN_COVERAGE}
+        ids = index.ids_for_rids(sorted(members))
+        degrees = index.degrees([tid for tid, _ in ids.values()])
+        return {
+            tid: TOPIC
+            + PROMINENCE * math.log1p(degrees[tid]) * (0.5 if superseded else 1.0)
+            + IMPLIED_BONUS * _share(implied, rid, having, n)  # a member that says them is surer
+            for rid, (tid, superseded) in ids.items()
+        }
+    return {}
+
+
+def _share(tokens: Sequence[str], rid: int, having: dict[str, set[int]], n: int) -> float:
+    """How much of `tokens` an entry has, each token weighted by its rarity in the corpus (0 to 1)."""
+    weight = {t: _idf(n, len(having[t])) for t in tokens}
+    total = sum(weight.values())
+    return sum(w for t, w in weight.items() if rid in having[t]) / total if total else 0.0
+
+
+def _forms(word: str) -> set[str]:
+    """A category's English name as people write it in a query: singular and plural."""
+    forms = {word, word + "s"}
+    if word.endswith("y"):
+        forms.add(word[:-1] + "ies")
+    return forms
+
+
 def _compounds(query: str) -> dict[str, tuple[str, ...]]:
     """The hyphenated compounds of a query as their pair token and the tokens of their parts."""
     found: dict[str, tuple[str, ...]] = {}
@@ -208,11 +268,15 @@ def search(
         for brief in index.briefs(kinds):
             if brief.category in CONCRETE:
                 text_scores[brief.id] = text_scores.get(brief.id, 0.0) + KIND_BONUS
+    topical = _topic_tier(index, query)
     ranked: list[tuple[float, str]] = []
-    for tid in set(named) | set(text_scores):
+    for tid in set(named) | set(text_scores) | set(topical):
         text = text_scores.get(tid, 0.0)
         base = named[tid][0] if tid in named else 0.0
-        ranked.append((max(base, text) + 0.1 * text, tid))
+        if topical.get(tid, 0.0) > max(base, text):  # a member of the category asked for: by prominence
+            ranked.append((topical[tid] + 0.01 * text, tid))
+        else:
+            ranked.append((max(base, text) + 0.1 * text, tid))
     ranked.sort(key=lambda pair: (-pair[0], pair[1]))
     wanted = [tid for _, tid in ranked]
     if category is None and tag is None:

@@ -31,7 +31,6 @@ _SGR = {
 _NO_START = frozenset("，。、；：！？）」』”’》〉】…,.;:!?)]}%")
 _NO_END = frozenset("（「『“‘《〈【([{")
 _UNIT = re.compile(rf"\s+|[{WIDE}]|[^\s{WIDE}]+")
-_WIDE = re.compile(f"[{WIDE}]")
 _URL_PARTS = re.compile(r"[^/]*/+|[^/]+")
 
 
@@ -90,7 +89,7 @@ def _units(runs: Iterable[Run]) -> list[tuple[list[Run], bool]]:
                     piece[0] in _NO_START
                     or prev[0][-1].text[-1] in _NO_END
                     # a word that goes on in the next run (a highlighted stem, say) stays one unit
-                    or (match.start() == 0 and not _WIDE.match(piece) and not _WIDE.match(prev[0][-1].text[-1]))
+                    or (match.start() == 0 and cell_width(piece[0]) == 1 and cell_width(prev[0][-1].text[-1]) == 1)
                 )
             ):
                 prev[0].append(Run(piece, run.style))
