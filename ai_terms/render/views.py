@@ -17,6 +17,7 @@ from ai_terms.labels import category_label as _cat_label
 from ai_terms.labels import category_style as _cat_style
 from ai_terms.labels import colon, field_label, label, paper_url, relation_label, title
 from ai_terms.labels import texts as _texts
+from ai_terms.messages import msg
 from ai_terms.model import FIELDS, Brief, Category, Hit, Paper
 from ai_terms.options import Options
 from ai_terms.results import (
@@ -293,7 +294,7 @@ def _packed_names(briefs: list[Brief], lang: str, room: int) -> Text:
     return names
 
 
-def validate_view(result: ValidateResult) -> list[RenderableType]:
+def validate_view(result: ValidateResult, lang: str) -> list[RenderableType]:
     out: list[RenderableType] = []
     for issue in result.issues:
         where = issue.file
@@ -303,40 +304,43 @@ def validate_view(result: ValidateResult) -> list[RenderableType]:
                 where += f":{issue.col}"
         line = Text(where + ": ", style="bold")
         line.append(issue.code + " ", style="red" if issue.severity == "error" else "yellow")
-        line.append(issue.message)
+        line.append(issue.message_zh if lang == "zh" and issue.message_zh else issue.message)
         if issue.key:
             line.append(f" [{issue.key}]", style="dim")
         out.append(line)
     warnings = len(result.issues) - result.errors
+    counts = msg(
+        "validate_summary", errors=result.errors, warnings=warnings, files=len(result.files), terms=result.terms
+    )
     summary = Text(
-        f"{result.errors} error(s), {warnings} warning(s) in {len(result.files)} file(s), {result.terms} term(s)"
-        + (" (strict)" if result.strict else ""),
+        counts.text(lang) + (msg("strict").text(lang) if result.strict else ""),
         style="bold red" if result.errors else "bold green",
     )
     out.append(summary)
     return out
 
 
-def paths_table(result: PathsResult) -> Table:
+def paths_table(result: PathsResult, lang: str) -> Table:
+    def say(key: str, **args: object) -> str:
+        return msg(f"paths.{key}", **args).text(lang)
+
+    user_file = result.user_file if result.user_file_exists else say("absent", path=result.user_file)
     table = Table(box=None, show_header=False, pad_edge=False)
-    table.add_column(style="bold")
-    table.add_column()
-    table.add_row("bundled corpus", Text(result.bundled))
-    table.add_row("user file", Text(result.user_file + ("" if result.user_file_exists else "  (not present)")))
-    table.add_row("AITERMS_PATH", Text("\n".join(result.overlays) or "(not set)"))
-    table.add_row("cache dir", Text(result.cache_dir))
-    table.add_row("cache file", Text(result.cache_file or "(sources unreadable)"))
-    table.add_row("JSON Schema", Text(result.schema))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")  # a long path folds rather than lose its end
+    table.add_row(say("bundled"), Text(result.bundled))
+    table.add_row(say("user_file"), Text(user_file))
+    table.add_row(say("overlays"), Text("\n".join(result.overlays) or say("not_set")))
+    table.add_row(say("cache_dir"), Text(result.cache_dir))
+    table.add_row(say("cache_file"), Text(result.cache_file or say("unreadable")))
+    table.add_row(say("schema"), Text(result.schema))
     return table
 
 
 def timeline_renderables(result: TimelineResult, lang: str, width: int) -> list[RenderableType]:
     out: list[RenderableType] = [timeline_view(result, lang, width)]
     if result.undated:
-        note = {"zh": f"另有 {result.undated} 个条目没有年份，未列出。"}.get(
-            lang, f"{result.undated} more entries have no year and are not shown."
-        )
-        out.append(Text(note, style="dim"))
+        out.append(Text(msg("undated", count=result.undated).text(lang), style="dim"))
     return out
 
 
@@ -348,8 +352,8 @@ VIEWS: dict[type, Callable[[Any, str, int], list[RenderableType]]] = {
     CategoriesResult: lambda r, lang, width: [categories_table(r)],
     RelatedResult: lambda r, lang, width: [related_tree(r, lang)],
     TimelineResult: timeline_renderables,
-    ValidateResult: lambda r, lang, width: validate_view(r),
-    PathsResult: lambda r, lang, width: [paths_table(r)],
+    ValidateResult: lambda r, lang, width: validate_view(r, lang),
+    PathsResult: lambda r, lang, width: [paths_table(r, lang)],
 }
 
 
