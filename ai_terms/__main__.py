@@ -6,16 +6,18 @@ import os
 import sys
 
 from .errors import EXIT_OK, AitermsError
+from .messages import Message, literal, msg
 
 EXIT_INTERRUPTED = 130
 EXIT_INTERNAL = 70
 EXIT_OUTPUT = 74  # EX_IOERR: the output could not be written (disk full, closed terminal)
 
 
-def _error(message: str) -> None:
+def _error(message: Message, lang: str) -> None:
+    """One line on stderr, in the language of the command line."""
     from .sources.sanitize import clean_line
 
-    sys.stderr.write(f"aiterms: {clean_line(message)}\n")
+    sys.stderr.write(f"aiterms: {clean_line(message.text(lang))}\n")
     sys.stderr.flush()
 
 
@@ -30,7 +32,7 @@ def _configure_stdio() -> None:
                 pass
 
 
-def _run_typer(args: list[str]) -> int:
+def _run_typer(args: list[str], lang: str) -> int:
     from typer import Abort
     from typer._click import exceptions as click_exceptions  # typer >=0.26 vendors click
     from typer.main import get_command
@@ -43,11 +45,11 @@ def _run_typer(args: list[str]) -> int:
     try:
         result = command.main(args=args, prog_name="aiterms", standalone_mode=False)
     except click_exceptions.ClickException as exc:
-        hint = ""
+        said = literal(exc.format_message())  # click's own words stay English
         if isinstance(exc, click_exceptions.UsageError):
             path = exc.ctx.command_path if exc.ctx is not None else "aiterms"
-            hint = f" (see '{path} --help')"
-        _error(f"error: {exc.format_message()}{hint}")
+            said = msg("see_help", text=said, command=path)
+        _error(msg("error", text=said), lang)
         return exc.exit_code
     except Abort:
         return EXIT_INTERRUPTED
@@ -61,26 +63,28 @@ def run(args: list[str]) -> int:
 
     WARNINGS.clear()
     NOTES.clear()
+    from .options import hoist_globals, implicit_show, message_lang
+
+    lang = "en"
     try:
         try:
-            from .options import hoist_globals, implicit_show
-
             args = implicit_show(hoist_globals(args))
+            lang = message_lang(args)
             handled = False
             if not os.environ.get("AITERMS_NO_FASTPATH"):
                 from .cli.fast import try_fast
 
                 handled = try_fast(args)
-            code = EXIT_OK if handled else _run_typer(args)
+            code = EXIT_OK if handled else _run_typer(args, lang)
         finally:
             for note in NOTES:
-                _error(note)
+                _error(note, lang)
             for warning in WARNINGS:
-                _error(f"warning: {warning}")
+                _error(msg("warning", text=warning), lang)
         return code
     except AitermsError as exc:
-        if exc.message:
-            _error(exc.message)
+        if exc.text(lang):
+            _error(exc.said, lang)
         return exc.exit_code
     except BrokenPipeError:
         # The reader went away (`aiterms list | head -1`): stop quietly, and keep Python's own flush at exit quiet.
@@ -90,16 +94,17 @@ def run(args: list[str]) -> int:
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except OSError as exc:  # the environment's problem (disk full, file system), not a bug
-        what = f"{exc.filename}: {exc.strerror}" if exc.filename else f"cannot write output: {exc.strerror or exc}"
+        reason = str(exc.strerror or exc)
+        what = literal(f"{exc.filename}: {reason}") if exc.filename else msg("cannot_write", reason=reason)
         try:
-            _error(what)
+            _error(what, lang)
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())  # nothing left for Python's own flush at exit to fail on
         except OSError:
             pass
         return EXIT_OUTPUT
     except Exception as exc:
-        _error(f"internal error: {type(exc).__name__}: {exc} (please report this)")
+        _error(msg("internal_error", text=f"{type(exc).__name__}: {exc}"), lang)
         return EXIT_INTERNAL
 
 

@@ -33,6 +33,7 @@ from ai_terms.errors import (
     UnknownTermError,
     UsageError,
 )
+from ai_terms.messages import msg, one_of
 from ai_terms.options import DEFAULT_LIMIT, LANGS
 from ai_terms.query import actions
 
@@ -64,8 +65,8 @@ def show(name: str, *, lang: str | None = None) -> dict[str, Any]:
     lang = _lang(lang)
     try:
         data: dict[str, Any] = _warned(actions.show, [name]).to_json()
-    except UnknownTermError as exc:
-        raise UnknownTermError(exc.name, exc.suggestions, lang=lang) from None
+    except AitermsError as exc:
+        raise exc.in_language(lang) from None
     return data
 
 
@@ -74,7 +75,7 @@ def search(
 ) -> dict[str, Any]:
     """Ranked matches for `query` in either language, as `aiterms search QUERY --json`."""
     if limit < 1:
-        raise UsageError(f"limit must be 1 or more, not {limit}")
+        raise UsageError(msg("api_limit", limit=limit))
     result: dict[str, Any] = _warned(actions.search, query, limit=limit, category=category, tag=tag).to_json()
     return result
 
@@ -108,7 +109,7 @@ def _warned(fn: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R:
         return fn(*args, **kwargs)
     finally:
         for message in WARNINGS:
-            warnings.warn(message, AitermsWarning, stacklevel=3)
+            warnings.warn(message.text("en"), AitermsWarning, stacklevel=3)
         WARNINGS.clear()
 
 
@@ -116,5 +117,5 @@ def _lang(lang: str | None) -> str:
     if lang is None:
         return "en"
     if lang not in LANGS:
-        raise UsageError(f"lang takes en, zh or both, not {lang!r}")
+        raise UsageError(msg("option_takes", option="lang", choices=one_of(LANGS), value=lang))
     return lang

@@ -1,6 +1,12 @@
-"""Domain errors, raised by the core and turned into a message and an exit code in one place."""
+"""Domain errors, raised by the core and turned into a message and an exit code in one place.
+
+Each error carries a Message (ai_terms/messages.py), worded in the user's language where it is printed;
+`.message` is its English text, what the Python API and the MCP server report.
+"""
 
 from __future__ import annotations
+
+from ai_terms.messages import Message, msg, suggestion
 
 EXIT_OK = 0
 EXIT_NOT_FOUND = 1
@@ -13,33 +19,45 @@ class AitermsError(Exception):
 
     exit_code = EXIT_NOT_FOUND
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, said: Message, *, lang: str = "en") -> None:
+        self.said = said
+        self.message = said.text(lang)
+        super().__init__(self.message)
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` (zh: Chinese, otherwise English)."""
+        return self.said.text(lang)
+
+    def in_language(self, lang: str) -> AitermsError:
+        """This error with `.message` in `lang` (the API's `lang=`)."""
+        self.message = self.said.text(lang)
+        self.args = (self.message,)
+        return self
 
 
 class UnknownTermError(AitermsError):
     """A name that matches no entry; carries the closest names for "did you mean"."""
 
     def __init__(self, name: str, suggestions: list[str], *, lang: str = "en") -> None:
-        if lang == "zh":
-            hint = f"你要找的是不是：{'、'.join(suggestions)}？" if suggestions else f"试试：aiterms search {name!r}"
-            message = f"未知条目 {name!r}。{hint}"
+        if suggestions:
+            said = msg("unknown_term.suggest", name=name, names=[suggestion(s) for s in suggestions])
         else:
-            hint = f" Did you mean: {', '.join(suggestions)}?" if suggestions else f" Try: aiterms search {name!r}"
-            message = f"unknown term {name!r}.{hint}"
-        super().__init__(message)
+            said = msg("unknown_term.search", name=name)
+        super().__init__(said, lang=lang)
         self.name = name
         self.suggestions = suggestions
 
 
 class AmbiguousTermError(AitermsError):
-    """A name that several entries share."""
+    """A name that several entries share; `candidates` are "id (Name, source)" strings."""
 
-    def __init__(self, name: str, candidates: list[str]) -> None:
-        super().__init__(f"{name!r} names several terms: {', '.join(candidates)}. Use an id.")
+    def __init__(self, name: str, candidates: list[tuple[str, str, str]]) -> None:
+        shown = [
+            msg("candidate", id=i, name=n, source=msg("bundled") if s == "bundled" else s) for i, n, s in candidates
+        ]
+        super().__init__(msg("ambiguous", name=name, candidates=shown))
         self.name = name
-        self.candidates = candidates
+        self.candidates = [c.text("en") for c in shown]
 
 
 class NoResultsError(AitermsError):
@@ -60,7 +78,7 @@ class CorpusError(AitermsError):
     def __init__(
         self,
         file: str,
-        message: str,
+        detail: Message,
         *,
         line: int | None = None,
         col: int | None = None,
@@ -72,16 +90,17 @@ class CorpusError(AitermsError):
             if col is not None:
                 where += f":{col}"
         what = f" {key}:" if key else ""
-        super().__init__(f"{where}:{what} {message}")
+        super().__init__(msg("located", at=f"{where}:{what}", detail=detail))
         self.file = file
         self.line = line
         self.col = col
         self.key = key
-        self.detail = message
+        self.reason = detail
+        self.detail = detail.text("en")
 
-    def skipped(self) -> str:
-        """The one warning line when the file this is about (a user or overlay file) is left out."""
-        return f"{self.message} (file skipped; 'aiterms validate {self.file}' lists every problem)"
+    def skipped(self) -> Message:
+        """The one warning when the file this is about (a user or overlay file) is left out."""
+        return msg("file_skipped", problem=self.said, file=self.file)
 
 
 class ValidationFailed(AitermsError):
@@ -90,7 +109,7 @@ class ValidationFailed(AitermsError):
     exit_code = EXIT_DATA
 
     def __init__(self, errors: int) -> None:
-        super().__init__("")
+        super().__init__(msg("nothing"))
         self.errors = errors
 
 

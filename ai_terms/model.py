@@ -123,6 +123,7 @@ class Issue(NamedTuple):
     line: int | None = None
     col: int | None = None
     key: str | None = None
+    message_zh: str | None = None  # the message in Chinese, for `validate` under --lang zh (JSON keeps English)
 
 
 class Category(NamedTuple):

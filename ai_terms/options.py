@@ -133,9 +133,26 @@ def pick_lang(chosen: str | None) -> str:
     lang = (chosen or default_lang()).lower()
     if lang not in LANGS:
         from .errors import UsageError
+        from .messages import msg, one_of
 
-        raise UsageError(f"--lang takes en, zh or both, not {chosen!r}")
+        raise UsageError(msg("option_takes", option="--lang", choices=one_of(LANGS), value=chosen))
     return lang
+
+
+def message_lang(args: list[str]) -> str:
+    """The language of the messages for a command line whose global options lead (hoist_globals): zh when
+    it asks for Chinese (--lang zh, else the default), en otherwise; a bad --lang value counts as absent."""
+    chosen: str | bool | None = None
+    i = 0
+    while i < len(args):
+        found = split_global(args, i)
+        if found is None:
+            break
+        if found[0] == "lang":
+            chosen = found[1]
+        i += found[2]
+    lang = chosen.lower() if isinstance(chosen, str) and chosen.lower() in LANGS else default_lang()
+    return "zh" if lang == "zh" else "en"
 
 
 def color_allowed(no_color_flag: bool) -> bool:

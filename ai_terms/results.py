@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from ai_terms.errors import UsageError
+from ai_terms.messages import Message, literal, msg, suggestion
 from ai_terms.model import FIELD, FIELDS, SCHEMA_VERSION, Brief, Category, Hit, Issue, Term
 
 # Every field of a term object, with its meaning: the source of --fields errors and of docs/json.md.
@@ -30,9 +31,18 @@ def select(obj: dict[str, Any], fields: tuple[str, ...] | None, known: dict[str,
         return obj
     unknown = [f for f in fields if f not in known]
     if unknown:
-        valid = "; ".join(f"{name}: {meaning}" for name, meaning in known.items())
-        raise UsageError(f"unknown field {unknown[0]!r}. Valid fields: {valid}")
+        raise UsageError(msg("unknown_field", field=unknown[0], valid=_valid_fields(known)))
     return {f: obj[f] for f in fields}
+
+
+def _valid_fields(known: dict[str, str]) -> Message:
+    """The fields --fields takes: with their meanings in English, with their labels in Chinese."""
+    from ai_terms.labels import LABELS
+
+    zh = LABELS["zh"]
+    en_text = "; ".join(f"{name}: {meaning}" for name, meaning in known.items())
+    zh_text = "、".join(f"{name}（{zh[name]}）" if name in zh and zh[name] != name else name for name in known)
+    return literal(en_text, zh_text)
 
 
 def brief_json(brief: Brief) -> dict[str, Any]:
@@ -62,10 +72,11 @@ class SearchResult(NamedTuple):
     categories: tuple[Category, ...] = ()
     suggestions: tuple[str, ...] = ()  # closest names, when nothing is about the query
 
-    def nothing(self) -> str:
+    def nothing(self) -> Message:
         """The message when nothing is about the query."""
-        hint = f" Closest names: {', '.join(self.suggestions)}." if self.suggestions else ""
-        return f"nothing about {self.query!r}.{hint}"
+        if self.suggestions:
+            return msg("nothing_about.closest", query=self.query, names=[suggestion(s) for s in self.suggestions])
+        return msg("nothing_about", query=self.query)
 
     def to_json(self, fields: tuple[str, ...] | None = None) -> Any:
         hits = []

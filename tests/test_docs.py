@@ -11,7 +11,7 @@ from ai_terms.cli.app import app
 from ai_terms.corpus.lint import RULES
 from ai_terms.results import BRIEF_FIELDS, HIT_FIELDS, TERM_FIELDS
 
-from .conftest import REPO
+from .conftest import REPO, invoke
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 JSON_DOC = (REPO / "docs" / "json.md").read_text(encoding="utf-8")
@@ -59,3 +59,67 @@ def test_readme_exit_codes_match_the_code() -> None:
 
     for code in (errors.EXIT_OK, errors.EXIT_NOT_FOUND, errors.EXIT_USAGE, errors.EXIT_DATA, 70, 74, 130):
         assert f"| {code} |" in README
+
+
+# -- the Chinese README, kept in step with the English one ------------------------------------------------------
+
+README_ZH = (REPO / "README.zh-CN.md").read_text(encoding="utf-8")
+_BLOCK = re.compile(r"```(\w*)\n(.*?)\n```", flags=re.S)
+
+
+def _shell_lines(readme: str) -> list[tuple[str, list[str]]]:
+    """Each command line of a README's sh and console blocks (prompt and trailing comment removed), with the
+    output a console block shows under it."""
+    found: list[tuple[str, list[str]]] = []
+    for lang, body in _BLOCK.findall(readme):
+        if lang not in ("sh", "console"):
+            continue
+        for line in body.splitlines():
+            if lang == "console" and not line.startswith("$ "):
+                if found and line:
+                    found[-1][1].append(line)
+                continue
+            command = re.sub(r"\s+#\s.*$", "", line.removeprefix("$ ")).strip()
+            if command and not command.startswith("#"):
+                found.append((command, []))
+    return found
+
+
+def _aiterms_examples() -> dict[str, list[str]]:
+    """The `aiterms ...` lines of both READMEs and the output they show (none: any output, exit 0)."""
+    examples: dict[str, list[str]] = {}
+    for readme in (README, README_ZH):
+        for command, output in _shell_lines(readme):
+            if command.split()[0].endswith("aiterms") and "--install-completion" not in command:
+                examples.setdefault(command, output)
+    return examples
+
+
+def test_each_readme_links_to_the_other_at_the_top() -> None:
+    assert "[中文](README.zh-CN.md)" in "\n".join(README.splitlines()[:4])
+    assert "[English](README.md)" in "\n".join(README_ZH.splitlines()[:4])
+
+
+def test_the_chinese_readme_has_the_same_commands_exit_codes_and_sections() -> None:
+    english, chinese = _shell_lines(README), _shell_lines(README_ZH)
+    assert english[:2] == chinese[:2]  # the install and test commands, word for word
+    assert sorted({c for c, _ in chinese}) == sorted({c for c, _ in english})
+    for code in re.findall(r"^\| (\d+) \|", README, flags=re.M):
+        assert f"| {code} |" in README_ZH
+    for name in COMMANDS:
+        assert f"`aiterms {name}" in README_ZH
+    assert len(re.findall(r"^## ", README_ZH, flags=re.M)) >= len(re.findall(r"^## ", README, flags=re.M))
+
+
+@pytest.mark.parametrize(("command", "shown"), sorted(_aiterms_examples().items()))
+def test_the_readme_examples_run(command: str, shown: list[str]) -> None:
+    import shlex
+
+    words = shlex.split(command)
+    cut = next((i for i, w in enumerate(words) if w in ("|", ">")), len(words))  # our part of a pipe or redirect
+    out = invoke(*words[1:cut])
+    if shown and shown[0].startswith("aiterms: "):  # an error, shown with its message
+        assert out.exit_code in (1, 2) and (out.stdout + out.stderr).strip() == "\n".join(shown), out
+    else:
+        assert out.exit_code == 0 and out.stdout, out
+        assert all(line in out.stdout for line in shown), out

@@ -69,7 +69,7 @@ def _inputs(result: object, lang: str) -> Iterator[str]:
                 for block in cell:
                     yield "".join(r.text for r in block.runs)
     elif isinstance(result, PathsResult):
-        yield from (p for _, paths in tables.paths_rows(result) for p in paths)
+        yield from (p for _, paths in tables.paths_rows(result, lang) for p in paths)
 
 
 def _words(text: str) -> list[str]:
@@ -129,7 +129,7 @@ def test_list_loses_no_word(category: str, lang: str, width: int) -> None:
 @given(lang=st.sampled_from(LANGS), width=WIDTHS)
 def test_paths_lose_nothing(lang: str, width: int) -> None:
     lines = check_nothing_lost(actions.paths(), lang, width)
-    for _, paths in tables.paths_rows(actions.paths()):
+    for _, paths in tables.paths_rows(actions.paths(), lang):
         for path in paths:
             assert any(path in line for line in lines), f"{path} is not on one line"
 

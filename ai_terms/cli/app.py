@@ -109,8 +109,10 @@ def show(
     chosen = "brief" if brief else (fmt or "text").lower()
     if chosen not in {f.value for f in OutputFormat}:
         from ai_terms.errors import UsageError
+        from ai_terms.messages import msg, one_of
 
-        raise UsageError(f"--format takes text, markdown, brief or json, not {fmt!r}")
+        choices = one_of(["text", "markdown", "brief", "json"])
+        raise UsageError(msg("option_takes", option="--format", choices=choices, value=fmt))
     opts = make_options(_state, json=json_, fields=fields, format=OutputFormat(chosen))
     emit(actions.show(terms), opts)
 
@@ -228,9 +230,10 @@ def export(
 ) -> None:
     """Export a Markdown cheat sheet (of one category, or all), in --lang (default both)."""
     from ai_terms.errors import UsageError
+    from ai_terms.messages import literal, msg
 
     if fmt != "markdown":
-        raise UsageError(f"--format takes markdown, not {fmt!r}")
+        raise UsageError(msg("option_takes", option="--format", choices=literal("markdown"), value=fmt))
     lang = str(_state.get("lang") or "both")
     emit(actions.export(category=category, lang=lang), _opts(json_, lang=lang))
 
@@ -257,7 +260,8 @@ def completion(
     from typer._completion_shared import get_completion_script  # typer's own scripts (pinned typer range)
 
     from ai_terms.errors import UsageError
+    from ai_terms.messages import msg
 
     if shell not in ("bash", "zsh", "fish"):
-        raise UsageError(f"completion scripts exist for bash, zsh and fish, not {shell!r}")
+        raise UsageError(msg("completion_shell", shell=shell))
     print(get_completion_script(prog_name="aiterms", complete_var="_AITERMS_COMPLETE", shell=shell))

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 from ai_terms import __version__
 from ai_terms.errors import AitermsError, AmbiguousTermError, UnknownTermError, UsageError
 from ai_terms.labels import title
+from ai_terms.messages import msg
 from ai_terms.options import DEFAULT_LIMIT
 from ai_terms.query import actions
 
 if TYPE_CHECKING:
     from mcp.server.mcpserver import MCPServer
 
-INSTALL_HINT = "aiterms mcp needs the MCP SDK: pip install 'aiterms[mcp]'"
 INSTRUCTIONS = (
     "aiterms is a checked, bilingual (English / Chinese) reference of AI and machine-learning concepts: "
     "what a term means, its paper with a verified arXiv id and year, its defining formula, key facts, "
@@ -170,7 +170,7 @@ def build_server() -> "MCPServer":
         tag: Annotated[str | None, Field(description="A tag, e.g. 'nlp'.")] = None,
     ) -> CallToolResult:
         if category is None and tag is None:
-            return failure(UsageError("give a category or a tag (the whole glossary is too long to list)"))
+            return failure(UsageError(msg("mcp_list_filter")))
         try:
             data = actions.list_terms(category=category, tag=tag).to_json()
         except AitermsError as exc:
@@ -189,5 +189,5 @@ def serve() -> None:
     try:
         server = build_server()
     except ImportError:
-        raise UsageError(INSTALL_HINT) from None
+        raise UsageError(msg("mcp_missing")) from None
     server.run("stdio")

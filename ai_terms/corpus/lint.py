@@ -9,6 +9,7 @@ import re
 from ai_terms.corpus.check import Draft, Report
 from ai_terms.corpus.load import Reading, read_into
 from ai_terms.errors import CorpusError
+from ai_terms.messages import msg
 from ai_terms.model import FIELDS, Issue, Term, fields_of
 from ai_terms.normalize import name_key
 from ai_terms.sources.paths import bundled_path, toml_files
@@ -60,7 +61,7 @@ def lint_paths(
         reading.drafts.update(base.drafts)
         for path in paths:
             try:
-                files = toml_files(path, origin="the command line")
+                files = toml_files(path, origin=msg("the_command_line"))
             except CorpusError as exc:
                 report.error("E100", exc)
                 continue
@@ -68,10 +69,9 @@ def lint_paths(
                 for draft in read_into(reading, file):
                     if draft.term.id in base.drafts or any(d.term.id == draft.term.id for d in mine):
                         earlier = next((d.parsed.label for d in mine if d.term.id == draft.term.id), None)
-                        where = earlier or "the bundled corpus"
-                        report.add(
-                            "W190", draft.parsed, f"replaces {draft.term.id!r} from {where}", f"term.{draft.term.id}"
-                        )
+                        tid = draft.term.id
+                        said = msg("replaces", id=tid, where=earlier) if earlier else msg("replaces.bundled", id=tid)
+                        report.add("W190", draft.parsed, said, f"term.{tid}")
                     mine.append(draft)
     else:
         mine = read_into(reading, bundled_path())
@@ -88,24 +88,24 @@ def _check_term(report: Report, draft: Draft, today: datetime.date) -> None:
     term, parsed = draft.term, draft.parsed
     table = f"term.{term.id}"
     if term.year is not None and not 1900 <= term.year <= today.year + 1:
-        report.add("E161", parsed, f"year {term.year} is out of range", table, "year")
+        report.add("E161", parsed, msg("year_range", year=term.year), table, "year")
     if term.paper and term.paper.arxiv:
         arxiv = term.paper.arxiv
         if not _ARXIV.match(arxiv):
-            report.add("E160", parsed, f"{arxiv!r} is not an arXiv id such as 2106.09685", table, "paper")
+            report.add("E160", parsed, msg("bad_arxiv", arxiv=arxiv), table, "paper")
         elif term.paper.url and "arxiv.org" in term.paper.url and arxiv not in term.paper.url:
-            report.add("E160", parsed, f"paper.url does not point at arXiv {arxiv}", table, "paper")
+            report.add("E160", parsed, msg("arxiv_url", arxiv=arxiv), table, "paper")
     for lang, limit in SUMMARY_MAX.items():
         text = getattr(term.summary, lang)
         if text and len(text) > limit:
-            message = f"summary.{lang} has {len(text)} characters (at most {limit})"
+            message = msg("summary_length", key=f"summary.{lang}", count=len(text), limit=limit)
             report.add("E150", parsed, message, table, "summary", severity="error" if report.strict else "warning")
     if term.checked:
         age = (today - datetime.date.fromisoformat(term.checked)).days
         if age > STALE_AFTER_DAYS:
-            report.add("W170", parsed, f"checked {term.checked}, {age // 30} months ago", table, "checked")
+            report.add("W170", parsed, msg("stale", date=term.checked, months=age // 30), table, "checked")
         elif age < 0:
-            report.add("E171", parsed, f"checked {term.checked} is in the future", table, "checked")
+            report.add("E171", parsed, msg("future", date=term.checked), table, "checked")
     if report.strict:
         _check_languages(report, term, draft, table)
     _check_chinese(report, draft, table)
@@ -114,17 +114,17 @@ def _check_term(report: Report, draft: Draft, today: datetime.date) -> None:
 def _check_languages(report: Report, term: Term, draft: Draft, table: str) -> None:
     parsed = draft.parsed
     if not term.zh_name:
-        report.add("E140", parsed, "missing zh_name", table)
+        report.add("E140", parsed, msg("missing_language", key="zh_name"), table)
     for key in (*_BITEXT, *_BILIST):
         value = getattr(term, key)
         if key not in _STRICT and not value:
             continue
         for lang in ("en", "zh"):
             if not getattr(value, lang):
-                report.add("E140", parsed, f"missing {key}.{lang}", table, key)
+                report.add("E140", parsed, msg("missing_language", key=f"{key}.{lang}"), table, key)
     kp = term.key_points
     if kp.en and kp.zh and (len(kp.en) != len(kp.zh) or not 3 <= len(kp.en) <= 6):
-        message = f"key_points has {len(kp.en)} English and {len(kp.zh)} Chinese bullets"
+        message = msg("key_point_counts", en=len(kp.en), zh=len(kp.zh))
         report.add("E141", parsed, message, table, "key_points")
 
 
@@ -135,14 +135,14 @@ def _check_chinese(report: Report, draft: Draft, table: str) -> None:
     reported: set[tuple[str, str]] = set()
     for key, text in texts:
         for code, pattern, what in (
-            ("T301", _ASCII_PUNCT, "ASCII punctuation next to Chinese"),
-            ("T302", _NO_SPACE, "no space between Chinese and Latin/digit"),
+            ("T301", _ASCII_PUNCT, "ascii_punctuation"),
+            ("T302", _NO_SPACE, "no_space"),
         ):
             found = pattern.search(text)
             if found and (code, key) not in reported:
                 reported.add((code, key))
                 context = text[max(0, found.start() - 8) : found.end() + 8].replace("\n", " ")
-                report.add(code, draft.parsed, f"{what}: “{context}”", table, f"{key}.zh")
+                report.add(code, draft.parsed, msg(what, context=context), table, f"{key}.zh")
 
 
 def _check_names(report: Report, mine: list[Draft], reading: Reading) -> None:
@@ -157,10 +157,10 @@ def _check_names(report: Report, mine: list[Draft], reading: Reading) -> None:
         for key, text in (("name", term.name), ("full_name", term.full_name), ("zh_name", term.zh_name)):
             others = owners.get(name_key(text or ""), set()) - {term.id} if text else set()
             if others:
-                report.add("W131", draft.parsed, f"{key} {text!r} also names {', '.join(sorted(others))}", table, key)
+                said = msg("shared_name", key=key, text=text, others=sorted(others))
+                report.add("W131", draft.parsed, said, table, key)
         for alias in term.aliases:
             others = owners.get(name_key(alias), set()) - {term.id}
             if others:
-                report.add(
-                    "E130", draft.parsed, f"alias {alias!r} also names {', '.join(sorted(others))}", table, "aliases"
-                )
+                said = msg("shared_alias", alias=alias, others=sorted(others))
+                report.add("E130", draft.parsed, said, table, "aliases")

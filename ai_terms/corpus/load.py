@@ -12,6 +12,7 @@ from ai_terms.corpus import snapshot
 from ai_terms.corpus.check import Draft, Report, read_categories, read_term
 from ai_terms.corpus.toml import Parsed, parse, read_bytes, read_file
 from ai_terms.errors import CorpusError
+from ai_terms.messages import Message, literal, msg
 from ai_terms.model import RELATION_TYPES, Category, Relation, Term
 from ai_terms.sources.paths import Source
 
@@ -29,8 +30,8 @@ class Loaded:
 
     categories: dict[str, Category] = field(default_factory=dict)
     terms: dict[str, Term] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # worth showing once, when the index is built
-    skipped: list[str] = field(default_factory=list)  # files left out: shown on every run
+    warnings: list[Message] = field(default_factory=list)  # worth showing once, when the index is built
+    skipped: list[Message] = field(default_factory=list)  # files left out: shown on every run
     # Search tokens already made (by the bundled corpus's snapshot), by id, for the entries no file replaced.
     documents: dict[str, list[str]] = field(default_factory=dict)
 
@@ -50,13 +51,11 @@ class Reading:
         report = self.report
         for key in parsed.data:
             if key not in TOP_LEVEL:
-                report.add(
-                    "E101", parsed, "unknown top-level key (expected [category.<id>] or [term.<id>] tables)", key
-                )
+                report.add("E101", parsed, msg("unknown_top_level"), key)
         self.categories.update(read_categories(parsed, report))
         terms = parsed.data.get("term", {})
         if not isinstance(terms, dict):
-            report.add("E101", parsed, "expected [term.<id>] tables", "term")
+            report.add("E101", parsed, msg("expected_terms"), "term")
             return []
         added = []
         for tid, value in terms.items():
@@ -80,15 +79,13 @@ class Reading:
                 from difflib import get_close_matches
 
                 close = get_close_matches(category, list(self.categories), n=1)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                known = ", ".join(sorted(self.categories))
-                self.report.add(
-                    "E110",
-                    draft.parsed,
-                    f"unknown category {category!r}{hint} (known: {known})",
-                    f"term.{draft.term.id}",
-                    "category",
+                known = sorted(self.categories)
+                said = (
+                    msg("unknown_term_category.close", category=category, close=close[0], known=known)
+                    if close
+                    else msg("unknown_term_category", category=category, known=known)
                 )
+                self.report.add("E110", draft.parsed, said, f"term.{draft.term.id}", "category")
 
     def check_relations(self, drafts: list[Draft] | None = None) -> list[tuple[str, str, str]]:
         """The (source, type, target) edges whose targets exist; the others are findings (E120, E121),
@@ -100,12 +97,12 @@ class Reading:
             for rtype, targets in draft.relations.items():
                 for target in targets:
                     if target == tid:
-                        message = "a term cannot relate to itself"
+                        message = msg("self_relation")
                         self.report.add(
                             "E121", draft.parsed, message, f"term.{tid}", f"relations.{rtype}", severity=severity
                         )
                     elif target not in self.drafts:
-                        message = f"no term {target!r}"
+                        message = msg("no_such_term", target=target)
                         self.report.add(
                             "E120", draft.parsed, message, f"term.{tid}", f"relations.{rtype}", severity=severity
                         )
@@ -121,7 +118,7 @@ def load(sources: list[Source]) -> Loaded:
     whole (its message, with "file skipped", goes to `skipped`) and everything else is served.
     """
     reading = Reading(Report(stop=True))
-    skipped: list[str] = []
+    skipped: list[Message] = []
     made: dict[str, tuple[Term, list[str]]] = {}  # id -> (entry, search tokens) from the snapshot
     for source in sources:
         if source.kind == "bundled":
@@ -135,7 +132,7 @@ def load(sources: list[Source]) -> Loaded:
             continue
         reading = trial
     edges = reading.check_relations()
-    warnings = [_warning(i.file, i.line, i.key, i.message) for i in reading.report.issues]
+    warnings = [_warning(i.file, i.line, i.key, literal(i.message, i.message_zh)) for i in reading.report.issues]
     documents = {tid: docs for tid, (term, docs) in made.items() if reading.drafts[tid].term is term}
     return Loaded(reading.categories, _link(reading.drafts, edges), warnings, skipped, documents)
 
@@ -153,9 +150,9 @@ def _load_bundled(reading: Reading, path: str, made: dict[str, tuple[Term, list[
     made.update((e.term.id, (e.term, e.documents)) for e in found.entries)
 
 
-def _warning(file: str, line: int | None, key: str | None, message: str) -> str:
+def _warning(file: str, line: int | None, key: str | None, message: Message) -> Message:
     where = f"{file}:{line}" if line else file
-    return f"{where}: {key}: {message}; relation ignored"
+    return msg("relation_ignored", at=f"{where}: {key}:", detail=message)
 
 
 def _link(drafts: dict[str, Draft], edges: list[tuple[str, str, str]]) -> dict[str, Term]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ai_terms.errors import CorpusError
+from ai_terms.messages import literal, msg
 
 
 @dataclass(slots=True)
@@ -35,9 +36,9 @@ def read_bytes(path: str, shown: str, *, bundled: bool = False) -> bytes:
         with open(path, "rb") as fh:
             return fh.read()
     except IsADirectoryError:
-        raise CorpusError(shown, "is a folder, expected a TOML file") from None
+        raise CorpusError(shown, msg("is_folder")) from None
     except OSError as exc:
-        raise CorpusError(shown, f"cannot read ({exc.strerror})") from None
+        raise CorpusError(shown, msg("cannot_read", reason=exc.strerror)) from None
 
 
 def parse(raw: bytes, path: str, shown: str) -> Parsed:
@@ -49,7 +50,7 @@ def parse(raw: bytes, path: str, shown: str) -> Parsed:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise CorpusError(shown, "invalid UTF-8", line=line, col=col) from None
+        raise CorpusError(shown, msg("invalid_utf8"), line=line, col=col) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     try:
@@ -57,9 +58,10 @@ def parse(raw: bytes, path: str, shown: str) -> Parsed:
         if data is None:
             data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
-        msg = getattr(exc, "msg", str(exc))
+        reason = getattr(exc, "msg", str(exc))
         where: tuple[int | None, int | None] = (getattr(exc, "lineno", None), getattr(exc, "colno", None))
-        raise CorpusError(shown, f"invalid TOML: {msg}", line=where[0], col=where[1]) from None
+        said = msg("invalid_toml", reason=literal(reason))  # the parser's own words stay English
+        raise CorpusError(shown, said, line=where[0], col=where[1]) from None
     return Parsed(path=path, label=shown, text=text, data=data)
 
 

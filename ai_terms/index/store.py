@@ -16,15 +16,16 @@ from typing import Any, TypeVar
 
 from ai_terms.errors import CorpusError
 from ai_terms.index.cache import cache_file, fingerprint, prune
+from ai_terms.messages import Message, literal
 from ai_terms.model import RELATION_TYPES, SEARCH_WEIGHTS, Bi, Brief, Category, Term
 from ai_terms.normalize import name_key
 from ai_terms.sources.paths import Source, sources
 
 # Warnings for this run, printed by the CLI: dangling relations in an overlay (once, when the index is built)
 # and user or overlay files that were left out (on every run, until they are fixed).
-WARNINGS: list[str] = []
+WARNINGS: list[Message] = []
 # Notes for this run, printed by the CLI without "warning:" (a name taken as the entry it begins).
-NOTES: list[str] = []
+NOTES: list[Message] = []
 
 _SCHEMA = """
 CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -282,7 +283,7 @@ def write(conn: sqlite3.Connection, loaded: Any, stamp: str) -> None:
         [
             ("fingerprint", stamp),
             ("names", "\n".join(names_blob)),
-            ("skipped", "\n".join(loaded.skipped)),
+            ("skipped", "\n".join(_stored(m) for m in loaded.skipped)),
         ],
     )
     conn.commit()
@@ -360,5 +361,10 @@ def open_index() -> Index:
     stamp = fingerprint(found)
     path = cache_file(found)
     index = _open_cached(path, stamp) or _build(found, stamp, path)
-    WARNINGS.extend(line for line in index.meta("skipped").split("\n") if line)
+    WARNINGS.extend(literal(*json.loads(line)) for line in index.meta("skipped").split("\n") if line)
     return index
+
+
+def _stored(message: Message) -> str:
+    """A message kept in the index, worded in both languages (the run that shows it may ask for either)."""
+    return json.dumps([message.text("en"), message.text("zh")], ensure_ascii=False)

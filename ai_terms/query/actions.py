@@ -8,6 +8,7 @@ from typing import ParamSpec, TypeVar
 
 from ai_terms.errors import NoResultsError, UsageError
 from ai_terms.index.store import Index, open_index
+from ai_terms.messages import msg, one_of
 from ai_terms.model import Brief
 from ai_terms.options import DEFAULT_LIMIT
 from ai_terms.results import (
@@ -64,9 +65,9 @@ def search(
     from .search import search as rank
 
     if not query.strip():
-        raise UsageError("the search query is empty")
+        raise UsageError(msg("empty_query"))
     if limit < 1:
-        raise UsageError("--limit must be at least 1")
+        raise UsageError(msg("limit_too_small"))
     assert index is not None
     cat = check_category(index, category)
     tag_ = check_tag(index, tag)
@@ -89,11 +90,11 @@ def list_terms(
     *, category: str | None = None, tag: str | None = None, sort: str = "name", index: Index | None = None
 ) -> ListResult:
     if sort not in ("name", "year"):
-        raise UsageError(f"--sort takes name or year, not {sort!r}")
+        raise UsageError(msg("option_takes", option="--sort", choices=one_of(["name", "year"]), value=sort))
     assert index is not None
     briefs = _filtered(index, category, tag)
     if not briefs:
-        raise NoResultsError("no terms match these filters")
+        raise NoResultsError(msg("no_match"))
     if sort == "year":
         briefs.sort(key=lambda b: (b.year is None, b.year or 0, b.name.casefold()))
     else:
@@ -104,11 +105,11 @@ def list_terms(
 @uses_index
 def compare(names: list[str], *, index: Index | None = None) -> CompareResult:
     if not 2 <= len(names) <= 4:
-        raise UsageError(f"compare takes 2 to 4 terms, got {len(names)}")
+        raise UsageError(msg("compare_count", count=len(names)))
     assert index is not None
     ids = [resolve_id(index, name) for name in names]
     if len(set(ids)) < len(ids):
-        raise UsageError("compare needs different terms; two of the names given reach the same entry")
+        raise UsageError(msg("compare_same"))
     return CompareResult(terms=tuple(index.terms(ids)), categories=tuple(index.categories()))
 
 
@@ -122,7 +123,7 @@ def categories(*, index: Index | None = None) -> CategoriesResult:
 def related(name: str, *, depth: int = 1, index: Index | None = None) -> RelatedResult:
     """The typed neighbourhood of a term, breadth first, each term shown once at its nearest place."""
     if not 1 <= depth <= 5:
-        raise UsageError("--depth takes 1 to 5")
+        raise UsageError(msg("depth_range"))
     assert index is not None
     (root_term,) = resolve(index, [name])
     seen = {root_term.id}
@@ -156,7 +157,7 @@ def timeline(*, category: str | None = None, index: Index | None = None) -> Time
     every = _filtered(index, category, None)
     briefs = [b for b in every if b.year is not None]
     if not briefs:
-        raise NoResultsError("no dated terms match these filters")
+        raise NoResultsError(msg("no_dated_match"))
     briefs.sort(key=lambda b: (b.year or 0, b.name.casefold()))
     return TimelineResult(briefs=tuple(briefs), categories=tuple(index.categories()), undated=len(every) - len(briefs))
 
@@ -168,7 +169,7 @@ def random_term(*, category: str | None = None, seed: int | None = None, index: 
     assert index is not None
     pool = [b.id for b in _filtered(index, category, None)]
     if not pool:
-        raise NoResultsError("no terms match these filters")
+        raise NoResultsError(msg("no_match"))
     pick = random.Random(seed).choice(sorted(pool))
     return ShowResult(terms=tuple(index.terms([pick])), as_list=False, categories=tuple(index.categories()))
 
@@ -176,7 +177,7 @@ def random_term(*, category: str | None = None, seed: int | None = None, index: 
 @uses_index
 def graph(*, fmt: str = "dot", category: str | None = None, index: Index | None = None) -> GraphResult:
     if fmt not in ("dot", "mermaid"):
-        raise UsageError(f"--format takes dot or mermaid, not {fmt!r}")
+        raise UsageError(msg("option_takes", option="--format", choices=one_of(["dot", "mermaid"]), value=fmt))
     assert index is not None
     nodes = _filtered(index, category, None)
     keep = {b.id for b in nodes}
@@ -190,7 +191,7 @@ def export(*, category: str | None = None, lang: str = "both", index: Index | No
     cat = check_category(index, category)
     ids = [b.id for b in _filtered(index, cat, None)]
     if not ids:
-        raise NoResultsError("no terms to export")
+        raise NoResultsError(msg("nothing_to_export"))
     cats = tuple(index.categories())
     chosen = next((c for c in cats if c.id == cat), None)
     return ExportResult(category=chosen, categories=cats, terms=tuple(index.terms(ids)), lang=lang)

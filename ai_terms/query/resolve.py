@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from ai_terms.errors import AmbiguousTermError, UnknownTermError, UsageError
 from ai_terms.index.store import NAME_FIELDS
+from ai_terms.messages import msg
 from ai_terms.normalize import name_key
 
 if TYPE_CHECKING:
@@ -18,14 +19,14 @@ def resolve_id(index: Index, name: str) -> str:
     """The id of the one entry `name` names, or an error with suggestions or candidates."""
     key = name_key(name)
     if not key:
-        raise UsageError(f"{name!r} is not a term name")
+        raise UsageError(msg("not_a_name", name=name))
     found = index.ids_for_key(key)
     if not found:
         whole = _whole_word_prefix(index, name, key)
         if whole is not None:
             from ai_terms.index.store import NOTES
 
-            NOTES.append(f"{name!r} is taken as {whole[1]}, the one name that begins with it")
+            NOTES.append(msg("taken_as", name=name, term=whole[1]))
             return whole[0]
         from .search import suggest
 
@@ -34,7 +35,7 @@ def resolve_id(index: Index, name: str) -> str:
     top = [tid for tid, field in found if NAME_FIELDS.index(field) == best]
     if len(top) > 1:
         briefs = index.briefs(top)
-        raise AmbiguousTermError(name, [f"{b.id} ({b.name}, {b.source})" for b in briefs])
+        raise AmbiguousTermError(name, [(b.id, b.name, b.source) for b in briefs])
     return top[0]
 
 
@@ -97,5 +98,5 @@ def _unknown(what: str, value: str, known: list[str]) -> UsageError:
     from .search import closest
 
     near = [known[i] for i in closest(value, [name_key(k) for k in known], limit=3, cutoff=50)]
-    hint = f" Did you mean: {', '.join(near)}?" if near else ""
-    return UsageError(f"unknown {what} {value!r}.{hint} Known: {', '.join(known)}")
+    hint = msg("did_you_mean", names=near) if near else msg("nothing")
+    return UsageError(msg(f"unknown_{what}", value=value, hint=hint, known=known))

@@ -35,7 +35,7 @@ TEXT_VIEWS: dict[type, tuple[str, str]] = {
     CategoriesResult: ("views", "render"),
     RelatedResult: ("views", "render"),
     TimelineResult: ("views", "render"),
-    ValidateResult: ("views", "render"),
+    ValidateResult: ("tables", "render"),  # one finding per line (tables.py)
     PathsResult: ("tables", "render"),  # drawn without rich (tables.py)
 }
 # Formats other than text, each drawn by one function whatever the result.

@@ -25,11 +25,12 @@ from ai_terms.labels import (
     texts,
     title,
 )
+from ai_terms.messages import msg
 from ai_terms.model import FIELDS, Brief, Paper
 from ai_terms.options import Options
 from ai_terms.render.grid import MEASURE, UNLIMITED, Cell, Column, boxed_room, draw, draw_boxed, paragraphs, widths
 from ai_terms.render.layout import Block, Painter, Run
-from ai_terms.results import CompareResult, ListResult, PathsResult, SearchResult
+from ai_terms.results import CompareResult, ListResult, PathsResult, SearchResult, ValidateResult
 
 
 def _title_runs(name: str, zh_name: str | None, category: str) -> tuple[Run, ...]:
@@ -262,20 +263,24 @@ def compare_lines(result: CompareResult, lang: str, width: int, painter: Painter
 # -- paths -------------------------------------------------------------------------------------------------
 
 
-def paths_rows(result: PathsResult) -> list[tuple[str, list[str]]]:
+def paths_rows(result: PathsResult, lang: str) -> list[tuple[str, list[str]]]:
+    def say(key: str, **args: object) -> str:
+        return msg(f"paths.{key}", **args).text(lang)
+
+    user_file = result.user_file if result.user_file_exists else say("absent", path=result.user_file)
     return [
-        ("bundled corpus", [result.bundled]),
-        ("user file", [result.user_file + ("" if result.user_file_exists else "  (not present)")]),
-        ("AITERMS_PATH", list(result.overlays) or ["(not set)"]),
-        ("cache dir", [result.cache_dir]),
-        ("cache file", [result.cache_file or "(sources unreadable)"]),
-        ("JSON Schema", [result.schema]),
+        (say("bundled"), [result.bundled]),
+        (say("user_file"), [user_file]),
+        (say("overlays"), list(result.overlays) or [say("not_set")]),
+        (say("cache_dir"), [result.cache_dir]),
+        (say("cache_file"), [result.cache_file or say("unreadable")]),
+        (say("schema"), [result.schema]),
     ]
 
 
 def paths_lines(result: PathsResult, lang: str, width: int, painter: Painter, measure: int) -> list[str]:
     """Paths are never wrapped or shortened: side by side when they fit, else each under its label."""
-    rows = paths_rows(result)
+    rows = paths_rows(result, lang)
     columns = (Column("", whole=True), Column("", whole=True))
     cells = [[(Block((Run(name, "bold"),)),), tuple(Block((Run(p),)) for p in paths)] for name, paths in rows]
     sizes = widths(columns, cells, width, 2)
@@ -288,6 +293,32 @@ def paths_lines(result: PathsResult, lang: str, width: int, painter: Painter, me
     return out
 
 
+# -- validate ----------------------------------------------------------------------------------------------
+
+
+def validate_lines(result: ValidateResult, lang: str, width: int, painter: Painter, measure: int) -> list[str]:
+    """One finding per line, as compilers print them (file:line:col: code message [key]), never wrapped:
+    editors and grep read them whole; then the summary."""
+    out = []
+    for issue in result.issues:
+        where = (
+            issue.file
+            + (f":{issue.line}" if issue.line else "")
+            + (f":{issue.col}" if issue.line and issue.col else "")
+        )
+        message = issue.message_zh if lang == "zh" and issue.message_zh else issue.message
+        runs = [Run(where + ": ", "bold"), Run(issue.code + " ", "red" if issue.severity == "error" else "yellow")]
+        runs += [Run(message), *([Run(f" [{issue.key}]", "dim")] if issue.key else [])]
+        out.append("".join(painter.paint(r) for r in runs))
+    warnings = len(result.issues) - result.errors
+    counts = msg(
+        "validate_summary", errors=result.errors, warnings=warnings, files=len(result.files), terms=result.terms
+    )
+    summary = counts.text(lang) + (msg("strict").text(lang) if result.strict else "")
+    out.append(painter.paint(Run(summary, "bold red" if result.errors else "bold green")))
+    return out
+
+
 # -- drawing -----------------------------------------------------------------------------------------------
 
 LINES: dict[type, Callable[[Any, str, int, Painter, int], list[str]]] = {
@@ -295,6 +326,7 @@ LINES: dict[type, Callable[[Any, str, int, Painter, int], list[str]]] = {
     ListResult: list_lines,
     CompareResult: compare_lines,
     PathsResult: paths_lines,
+    ValidateResult: validate_lines,
 }
 PIPED_IN_FULL = (ListResult, SearchResult, PathsResult)  # piped without COLUMNS: full-length lines for grep
 

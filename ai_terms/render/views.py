@@ -15,6 +15,7 @@ from rich.tree import Tree
 from ai_terms.labels import category_label as _cat_label
 from ai_terms.labels import category_style as _cat_style
 from ai_terms.labels import relation_label, title
+from ai_terms.messages import msg
 from ai_terms.model import Brief, Category
 from ai_terms.options import Options
 from ai_terms.results import (
@@ -22,7 +23,6 @@ from ai_terms.results import (
     Node,
     RelatedResult,
     TimelineResult,
-    ValidateResult,
 )
 
 
@@ -101,37 +101,10 @@ def _packed_names(briefs: list[Brief], lang: str, room: int) -> Text:
     return names
 
 
-def validate_view(result: ValidateResult) -> list[RenderableType]:
-    out: list[RenderableType] = []
-    for issue in result.issues:
-        where = issue.file
-        if issue.line:
-            where += f":{issue.line}"
-            if issue.col:
-                where += f":{issue.col}"
-        line = Text(where + ": ", style="bold")
-        line.append(issue.code + " ", style="red" if issue.severity == "error" else "yellow")
-        line.append(issue.message)
-        if issue.key:
-            line.append(f" [{issue.key}]", style="dim")
-        out.append(line)
-    warnings = len(result.issues) - result.errors
-    summary = Text(
-        f"{result.errors} error(s), {warnings} warning(s) in {len(result.files)} file(s), {result.terms} term(s)"
-        + (" (strict)" if result.strict else ""),
-        style="bold red" if result.errors else "bold green",
-    )
-    out.append(summary)
-    return out
-
-
 def timeline_renderables(result: TimelineResult, lang: str, width: int) -> list[RenderableType]:
     out: list[RenderableType] = [timeline_view(result, lang, width)]
     if result.undated:
-        note = {"zh": f"另有 {result.undated} 个条目没有年份，未列出。"}.get(
-            lang, f"{result.undated} more entries have no year and are not shown."
-        )
-        out.append(Text(note, style="dim"))
+        out.append(Text(msg("undated", count=result.undated).text(lang), style="dim"))
     return out
 
 
@@ -140,7 +113,6 @@ VIEWS: dict[type, Callable[[Any, str, int], list[RenderableType]]] = {
     CategoriesResult: lambda r, lang, width: [categories_table(r)],
     RelatedResult: lambda r, lang, width: [related_tree(r, lang)],
     TimelineResult: timeline_renderables,
-    ValidateResult: lambda r, lang, width: validate_view(r),
 }
 
 
@@ -150,7 +122,7 @@ def renderables(result: Any, lang: str, width: int = 80) -> list[RenderableType]
 
 # Views made of one line per record: piped (and no COLUMNS set), they are printed at full length for grep
 # and cut, not at 80 columns.
-LINE_VIEWS = (CategoriesResult, ValidateResult)
+LINE_VIEWS = (CategoriesResult,)
 UNLIMITED = 1000
 
 

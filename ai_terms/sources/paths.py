@@ -10,6 +10,7 @@ import sys
 from typing import NamedTuple
 
 from ai_terms.errors import CorpusError
+from ai_terms.messages import Message, literal, msg
 
 APP = "aiterms"
 
@@ -87,19 +88,19 @@ def overlay_entries() -> list[str]:
     return [os.path.expanduser(p) for p in raw.split(os.pathsep) if p.strip()]
 
 
-def toml_files(path: str, *, origin: str) -> list[str]:
+def toml_files(path: str, *, origin: Message) -> list[str]:
     """The *.toml files a path names: the file itself or a folder's files, sorted by name."""
     if os.path.isdir(path):
         try:
             names = sorted(n for n in os.listdir(path) if n.endswith(".toml"))
         except OSError as exc:
-            raise CorpusError(path, f"cannot read folder ({exc.strerror})") from None
+            raise CorpusError(path, msg("cannot_read_folder", reason=exc.strerror)) from None
         files = [os.path.join(path, n) for n in names if os.path.isfile(os.path.join(path, n))]
         if not files:
-            raise CorpusError(path, f"folder named in {origin} holds no *.toml files")
+            raise CorpusError(path, msg("empty_folder", origin=origin))
         return files
     if not os.path.exists(path):
-        raise CorpusError(path, f"no such file or folder (named in {origin})")
+        raise CorpusError(path, msg("no_such_path", origin=origin))
     return [path]
 
 
@@ -113,12 +114,12 @@ def sources(skipped: list[CorpusError] | None = None) -> list[Source]:
     problems: list[CorpusError] = []
     user = user_file()
     if os.path.isdir(user):
-        problems.append(CorpusError(user, "is a folder; the user glossary must be a TOML file"))
+        problems.append(CorpusError(user, msg("user_file_is_folder")))
     elif os.path.exists(user):
         found.append(Source(user, "user"))
     for entry in overlay_entries():
         try:
-            found.extend(Source(p, "overlay") for p in toml_files(entry, origin="AITERMS_PATH"))
+            found.extend(Source(p, "overlay") for p in toml_files(entry, origin=literal("AITERMS_PATH")))
         except CorpusError as exc:
             problems.append(exc)
     if problems and skipped is None:
