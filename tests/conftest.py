@@ -96,18 +96,30 @@ def overlay(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def run_under_pty(args: list[str], env: dict[str, str]) -> None:
-    """Run the CLI in a child process whose stdout is a pseudo-terminal, and wait for it to finish."""
+def run_under_pty(args: list[str], env: dict[str, str], *, columns: int = 80, lines: int = 25) -> str:
+    """Run the CLI in a child process whose stdout is a pseudo-terminal of `columns` x `lines`, wait for it
+    to finish, and return what it wrote (line ends as the terminal gives them, "\r\n")."""
+    import fcntl
     import pty
+    import struct
+    import termios
 
     script = "import sys\nfrom ai_terms.__main__ import run\nsys.exit(run(sys.argv[1:]))\n"
     pid, fd = pty.fork()
-    if pid == 0:  # child
-        os.execve(sys.executable, [sys.executable, "-c", script, *args], env)
+    if pid == 0:  # child: fd 1 is the terminal (sys.stdout may be pytest's capture)
+        try:
+            fcntl.ioctl(1, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+            os.execve(sys.executable, [sys.executable, "-c", script, *args], env)
+        finally:
+            os._exit(127)
+    out = b""
     while True:
         try:
-            if not os.read(fd, 4096):
-                break
+            chunk = os.read(fd, 4096)
         except OSError:
             break
+        if not chunk:
+            break
+        out += chunk
     os.waitpid(pid, 0)
+    return out.decode("utf-8", errors="replace")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 import pytest
@@ -19,7 +19,7 @@ from ai_terms.render.layout import Painter, cell_width
 from ai_terms.results import CompareResult, ListResult, PathsResult, SearchResult
 from ai_terms.text import HAN
 
-from .conftest import invoke
+from .conftest import invoke, run_under_pty
 
 PLAIN = Painter(color=False, unicode=True)
 LANGS = ("en", "zh", "both")
@@ -166,3 +166,29 @@ def test_wide_terminals_keep_a_readable_measure() -> None:
     assert max(cell_width(line) for line in lines) < 200
     stacked_summary = [line for line in tables.lines(_list("metric"), "en", 200, PLAIN) if line.strip()]
     assert max(cell_width(line) for line in stacked_summary) <= 36 + 2 + 4 + 2 + grid.MEASURE
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;;[^\x1b]*\x1b\\")
+ON_A_TERMINAL: list[tuple[tuple[str, ...], Callable[[], object]]] = [
+    (("compare", "resnet", "vit"), lambda: _compare(("resnet", "vit"))),
+    (("compare", "batch-norm", "dropout", "vit", "bert"), lambda: _compare(("batch-norm", "dropout", "vit", "bert"))),
+    (("list", "--category", "metric"), lambda: _list("metric")),
+    (("search", "object detection", "--limit", "6"), lambda: _search("object detection")),
+    (("paths",), actions.paths),
+]
+
+
+@pytest.mark.parametrize("width", [40, 80, 160])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("case", range(len(ON_A_TERMINAL)))
+def test_on_a_real_terminal_each_view_is_the_checked_drawing(case: int, lang: str, width: int) -> None:
+    """Under a pseudo-terminal of that width (no COLUMNS), the output, colours taken off, is the drawing the
+    property tests above check word by word."""
+    import os
+
+    args, result = ON_A_TERMINAL[case]
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR")}
+    shown = run_under_pty(["--lang", lang, "--no-pager", *args], env, columns=width, lines=500)
+    plain = _ANSI.sub("", shown).replace("\r\n", "\n").rstrip("\n")
+    assert plain == "\n".join(tables.lines(result(), lang, width, PLAIN))
+    assert "\x1b[" in shown or args[0] == "paths"  # it knew it was a terminal: colours

@@ -257,8 +257,14 @@ def extent(block: Block) -> tuple[int, int]:
 
 
 def line_text(indent: int, pieces: list[Run], painter: Painter) -> tuple[str, int]:
-    """A wrapped line painted, and its width in cells."""
-    return " " * indent + "".join(painter.paint(p) for p in pieces), indent + sum(cell_width(p.text) for p in pieces)
+    """A wrapped line painted (neighbours of one style in one escape sequence), and its width in cells."""
+    merged: list[Run] = []
+    for piece in pieces:
+        if merged and merged[-1].style == piece.style:
+            merged[-1] = Run(merged[-1].text + piece.text, piece.style)
+        else:
+            merged.append(piece)
+    return " " * indent + "".join(painter.paint(p) for p in merged), indent + sum(cell_width(p.text) for p in pieces)
 
 
 class Painter(NamedTuple):
