@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -123,3 +124,14 @@ def run_under_pty(args: list[str], env: dict[str, str], *, columns: int = 80, li
         out += chunk
     os.waitpid(pid, 0)
     return out.decode("utf-8", errors="replace")
+
+
+def load_script(name: str) -> Any:
+    """A script of scripts/ (scripts/<name>.py) imported as a module, to call what it generates."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

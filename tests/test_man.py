@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import importlib.util
+from typing import Any
 
 from typer.main import get_command
 
 from ai_terms.cli.app import app
 
-from .conftest import REPO
+from .conftest import REPO, load_script
 
 PAGE = (REPO / "man" / "aiterms.1").read_text(encoding="utf-8")
 
 
-def _generator() -> object:
-    spec = importlib.util.spec_from_file_location("make_man", REPO / "scripts" / "make_man.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _generator() -> Any:
+    return load_script("make_man")
 
 
 def test_the_committed_page_is_what_the_script_writes() -> None:
-    assert _generator().render() == PAGE, "run: python scripts/make_man.py"  # type: ignore[attr-defined]
+    assert _generator().render() == PAGE, "run: python scripts/make_man.py"
 
 
 def test_every_command_and_option_is_in_the_page() -> None:

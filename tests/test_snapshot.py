@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sqlite3
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -15,17 +13,9 @@ from ai_terms.corpus.load import load
 from ai_terms.index import store
 from ai_terms.sources.paths import Source, bundled_bytes, bundled_path
 
-from .conftest import invoke
+from .conftest import invoke, load_script
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _maker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_snapshot", REPO / "scripts" / "make_snapshot.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _rows(loaded: object) -> dict[str, list[tuple[object, ...]]]:
@@ -43,7 +33,9 @@ def test_the_shipped_snapshot_is_current() -> None:
     shipped = Path(snapshot.path())
     assert shipped.is_file(), "run: python scripts/make_snapshot.py"
     assert snapshot.read(bundled_bytes()) is not None, "stale snapshot; run: python scripts/make_snapshot.py"
-    assert shipped.read_text(encoding="utf-8") == _maker().text(), "run: python scripts/make_snapshot.py"
+    assert shipped.read_text(encoding="utf-8") == load_script("make_snapshot").text(), (
+        "run: python scripts/make_snapshot.py"
+    )
 
 
 def test_an_index_from_the_snapshot_equals_one_from_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
