@@ -58,6 +58,10 @@ def _run_typer(args: list[str], lang: str) -> int:
 
 def run(args: list[str]) -> int:
     """Run one command line; the exit code is returned, never raised."""
+    if args[:1] == ["__complete"]:  # the completion scripts' callback: candidates only, never a message
+        from .cli.complete import main as complete
+
+        return complete(args[1:])
     _configure_stdio()
     from .index.store import NOTES, WARNINGS
 

@@ -135,3 +135,20 @@ def load_script(name: str) -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def aiterms_on_path(tmp_path: Path) -> dict[str, str]:
+    """The test environment with an `aiterms` command first on PATH, as shells and editors run it: the entry
+    point installed next to this interpreter, else a wrapper running `python -m ai_terms`."""
+    import shutil
+
+    installed = shutil.which("aiterms", path=str(Path(sys.executable).parent))
+    if installed is not None:
+        folder = str(Path(installed).parent)
+    else:
+        wrapper = tmp_path / "bin" / "aiterms"
+        wrapper.parent.mkdir(exist_ok=True)
+        wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m ai_terms "$@"\n', encoding="utf-8")
+        wrapper.chmod(0o755)
+        folder = str(wrapper.parent)
+    return dict(os.environ, PATH=os.pathsep.join([folder, os.environ.get("PATH", "")]))

@@ -70,7 +70,8 @@ def test_validate_warns_when_checked_is_older_than_18_months(tmp_path: Path) -> 
     old = tmp_path / "old.toml"
     old.write_text(ENTRY.format(checked="2024-01-15"), encoding="utf-8")
     result = invoke("validate", str(old))
-    assert result.exit_code == 0 and "W170" in result.stdout and "checked 2024-01-15" in result.stdout
+    flat = " ".join(result.stdout.split())  # the line wraps where the temporary path's length puts it
+    assert result.exit_code == 0 and "W170" in result.stdout and "checked 2024-01-15" in flat
     future = tmp_path / "future.toml"
     future.write_text(ENTRY.format(checked="2999-01-01"), encoding="utf-8")
     assert "E171" in invoke("validate", str(future)).stdout

@@ -25,21 +25,17 @@ _state: dict[str, str | bool] = {}
 
 
 def _complete_term(incomplete: str) -> list[tuple[str, str]]:
-    """Term ids and names for shell completion."""
+    """Term names for typer's own completion protocol (our scripts use `aiterms __complete`, cli.complete)."""
     from ai_terms.index.store import open_index
-    from ai_terms.normalize import name_key
+    from ai_terms.query.resolve import name_completions
 
+    lang = "zh" if _state.get("lang") == "zh" else "en"
     try:
-        index = open_index()
+        with open_index() as index:
+            found = name_completions(index, incomplete, literal=True)
     except Exception:
         return []
-    key = name_key(incomplete)
-    out: dict[str, str] = {}
-    for brief in index.briefs():
-        for candidate in (brief.id, brief.name):
-            if candidate and name_key(candidate).startswith(key) and " " not in candidate:
-                out.setdefault(candidate, brief.summary.pick("en") or "")
-    return sorted(out.items())[:200]
+    return [(name, brief.summary.pick(lang) or "") for name, brief in found if name.startswith(incomplete)]
 
 
 def _complete_category(incomplete: str) -> list[str]:
@@ -257,11 +253,24 @@ def completion(
     shell: Annotated[str, typer.Argument(help="bash, zsh or fish.", metavar="SHELL")],
 ) -> None:
     """Print the completion script for bash, zsh or fish; the README shows where to put it."""
-    from typer._completion_shared import get_completion_script  # typer's own scripts (pinned typer range)
-
+    from ai_terms.cli.scripts import SHELLS, script
     from ai_terms.errors import UsageError
     from ai_terms.messages import msg
 
-    if shell not in ("bash", "zsh", "fish"):
+    if shell not in SHELLS:
         raise UsageError(msg("completion_shell", shell=shell))
-    print(get_completion_script(prog_name="aiterms", complete_var="_AITERMS_COMPLETE", shell=shell))
+    print(script(shell), end="")
+
+
+def _install_our_scripts() -> None:
+    """typer's --install-completion and --show-completion write the scripts `completion` prints (they take
+    a %-template; pinned typer range)."""
+    from typer import _completion_shared
+
+    from ai_terms.cli.scripts import SHELLS, script
+
+    for shell in SHELLS:
+        _completion_shared._completion_scripts[shell] = script(shell).replace("%", "%%")
+
+
+_install_our_scripts()

@@ -12,7 +12,7 @@ from ai_terms.normalize import name_key
 
 if TYPE_CHECKING:
     from ai_terms.index.store import Index
-    from ai_terms.model import Term
+    from ai_terms.model import Brief, Term
 
 
 def resolve_id(index: Index, name: str) -> str:
@@ -62,6 +62,34 @@ def _whole_word_prefix(index: Index, name: str, key: str) -> tuple[str, str] | N
 
 def _words(text: str) -> list[str]:
     return [w for w in re.split(r"[\s\-_.]+", text.casefold()) if w]
+
+
+def name_completions(index: Index, text: str, *, literal: bool = False, limit: int = 5000) -> list[tuple[str, Brief]]:
+    """(name, entry) for each entry with a name that begins with `text` as names are matched (so "kv c"
+    reaches "KV cache"), for shell completion: the name itself if it begins with `text` in any case, else
+    the Chinese name, id, full name or alias that does (a name in the script being typed first), else the
+    first that matches only without spaces and hyphens. `literal`: exactly what is typed comes first."""
+    from ai_terms.text import has_cjk
+
+    key = name_key(text)
+    matched: dict[str, list[tuple[str, str]]] = {}
+    if key:
+        for _, tid, field, name in index.keys_with_prefix(key, limit=limit):
+            matched.setdefault(tid, []).append((field, name))
+    briefs = index.briefs(list(matched) if key else None)
+    folded = text.casefold()
+    chinese = bool(text) and has_cjk(text)
+    out: dict[str, Brief] = {}
+    for brief in briefs:
+        rows = sorted(matched.get(brief.id, []), key=lambda row: NAME_FIELDS.index(row[0]))
+        names = [n for n in (brief.name, brief.zh_name, *(name for _, name in rows)) if n]
+        names.sort(key=lambda n: has_cjk(n) != chinese)
+        pick = next((n for n in names if n.startswith(text)), None) if literal else None
+        pick = pick or next((n for n in names if n.casefold().startswith(folded)), None)
+        pick = pick or next((n for n in names if name_key(n).startswith(key)), None)
+        if pick is not None:
+            out.setdefault(pick, brief)
+    return list(out.items())
 
 
 def resolve(index: Index, names: list[str]) -> list[Term]:
