@@ -192,3 +192,8 @@ def test_on_a_real_terminal_each_view_is_the_checked_drawing(case: int, lang: st
     plain = _ANSI.sub("", shown).replace("\r\n", "\n").rstrip("\n")
     assert plain == "\n".join(tables.lines(result(), lang, width, PLAIN))
     assert "\x1b[" in shown or args[0] == "paths"  # it knew it was a terminal: colours
+
+
+def test_a_chinese_name_breaks_at_its_space_not_inside() -> None:
+    lines = tables.lines(_compare(("batch-norm", "dropout")), "zh", 80, PLAIN)
+    assert any("批量归一化" in line for line in lines[:4])  # the header: "Batch Normalization ·" / "批量归一化"

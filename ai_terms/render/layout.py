@@ -34,8 +34,11 @@ _UNIT = re.compile(rf"\s+|[{WIDE}]|[^\s{WIDE}]+")
 _URL_PARTS = re.compile(r"[^/]*/+|[^/]+")
 
 
+KEEP = "keep"  # a style word: the run's Chinese characters break only where a space is (names)
+
+
 class Run(NamedTuple):
-    """A piece of text with one style: space-separated SGR names, optionally "link URL"."""
+    """A piece of text with one style: space-separated SGR names, optionally "link URL", optionally KEEP."""
 
     text: str
     style: str = ""
@@ -90,6 +93,8 @@ def _units(runs: Iterable[Run]) -> list[tuple[list[Run], bool]]:
                     or prev[0][-1].text[-1] in _NO_END
                     # a word that goes on in the next run (a highlighted stem, say) stays one unit
                     or (match.start() == 0 and cell_width(piece[0]) == 1 and cell_width(prev[0][-1].text[-1]) == 1)
+                    # a name asks to keep its Chinese whole ("keep"): 批量归一化 breaks only if wider than a line
+                    or (KEEP in run.style.split() and match.start() > 0 and prev[0][-1].style == run.style)
                 )
             ):
                 prev[0].append(Run(piece, run.style))

@@ -29,12 +29,12 @@ from ai_terms.messages import msg
 from ai_terms.model import FIELDS, Brief, Paper
 from ai_terms.options import Options
 from ai_terms.render.grid import MEASURE, UNLIMITED, Cell, Column, boxed_room, draw, draw_boxed, paragraphs, widths
-from ai_terms.render.layout import Block, Painter, Run
+from ai_terms.render.layout import KEEP, Block, Painter, Run
 from ai_terms.results import CompareResult, ListResult, PathsResult, SearchResult, ValidateResult
 
 
 def _title_runs(name: str, zh_name: str | None, category: str) -> tuple[Run, ...]:
-    return (Run(title(name, zh_name), f"bold {category_style(category)}"),)
+    return (Run(title(name, zh_name), f"bold {category_style(category)} {KEEP}"),)
 
 
 def _highlighted(text: str, words: set[str], style: str = "bold yellow") -> list[Run]:
