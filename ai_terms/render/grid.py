@@ -81,35 +81,35 @@ def _pad(text: str, used: int, width: int, right: bool) -> str:
     return " " * (width - used) + text if right else text + " " * (width - used)
 
 
-def draw(
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[Cell]],
-    sizes: Sequence[int],
-    painter: Painter,
-    *,
-    gap: int = 2,
-    header: Sequence[Cell] | None = None,
-) -> list[str]:
-    """The table's lines: a bold header (the column heads, or `header`'s cells), then each row."""
-    heads = header or [(Block((Run(c.head, "bold"),)),) for c in columns]
+def heads(columns: Sequence[Column]) -> list[Cell]:
+    """The header row: each column's head in bold."""
+    return [(Block((Run(c.head, "bold"),)),) for c in columns]
+
+
+def _row_lines(
+    row: Sequence[Cell], columns: Sequence[Column], sizes: Sequence[int], painter: Painter
+) -> list[list[str]]:
+    """One table row as lines of cells, each cell wrapped, painted and padded to its column's width."""
+    cells = [_cell_lines(cell, size, painter) for cell, size in zip(row, sizes, strict=True)]
     out = []
-    for row in [heads, *rows]:
-        cells = [_cell_lines(cell, size, painter) for cell, size in zip(row, sizes, strict=True)]
-        for n in range(max(len(c) for c in cells)):
-            parts = []
-            for lines, size, column in zip(cells, sizes, columns, strict=True):
-                text, used = lines[n] if n < len(lines) else ("", 0)
-                parts.append(_pad(text, used, size, column.right))
-            out.append((" " * gap).join(parts).rstrip())
+    for n in range(max(len(c) for c in cells)):
+        parts = []
+        for lines, size, column in zip(cells, sizes, columns, strict=True):
+            text, used = lines[n] if n < len(lines) else ("", 0)
+            parts.append(_pad(text, used, size, column.right))
+        out.append(parts)
     return out
 
 
+def draw(
+    columns: Sequence[Column], rows: Sequence[Sequence[Cell]], sizes: Sequence[int], painter: Painter, *, gap: int = 2
+) -> list[str]:
+    """The table's lines, `gap` cells between columns (a header is a row like any other: see `heads`)."""
+    return [(" " * gap).join(parts).rstrip() for row in rows for parts in _row_lines(row, columns, sizes, painter)]
+
+
 def draw_boxed(
-    columns: Sequence[Column],
-    rows: Sequence[Sequence[Cell]],
-    sizes: Sequence[int],
-    painter: Painter,
-    header: Sequence[Cell],
+    columns: Sequence[Column], rows: Sequence[Sequence[Cell]], sizes: Sequence[int], painter: Painter
 ) -> list[str]:
     """The table in a box, a rule between rows (compare): the box costs 3 cells per column plus 1."""
     h, v, corners = ("─", "│", "╭┬╮├┼┤╰┴╯") if painter.unicode else ("-", "|", "+++++++++")
@@ -119,16 +119,12 @@ def draw_boxed(
 
     bar = painter.paint(Run(v, "dim"))
     out = [rule(*corners[0:3])]
-    for r, row in enumerate([header, *rows]):
+    for r, row in enumerate(rows):
         if r:
             out.append(rule(*corners[3:6]))
-        cells = [_cell_lines(cell, size, painter) for cell, size in zip(row, sizes, strict=True)]
-        for n in range(max(len(c) for c in cells)):
-            parts = []
-            for lines, size, column in zip(cells, sizes, columns, strict=True):
-                text, used = lines[n] if n < len(lines) else ("", 0)
-                parts.append(" " + _pad(text, used, size, column.right) + " ")
-            out.append(bar + bar.join(parts) + bar)
+        out += [
+            bar + bar.join(f" {part} " for part in parts) + bar for parts in _row_lines(row, columns, sizes, painter)
+        ]
     out.append(rule(*corners[6:9]))
     return out
 

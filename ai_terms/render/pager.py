@@ -26,6 +26,12 @@ def terminal_size() -> tuple[int, int]:
     return size[0], size[1]
 
 
+def piped_in_full() -> bool:
+    """Whether views of one record per line print at full length: stdout is not a terminal and COLUMNS is
+    not set, so grep and cut get whole lines rather than lines cut at 80 columns."""
+    return not sys.stdout.isatty() and not os.environ.get("COLUMNS")
+
+
 def painter(opts: Options) -> Painter:
     """How to write styles to stdout: colour only on a terminal (or FORCE_COLOR) unless turned off, box
     characters only when stdout takes UTF-8."""

@@ -27,7 +27,7 @@ from ai_terms.labels import (
 )
 from ai_terms.model import FIELDS, Category, Term
 from ai_terms.options import Options
-from ai_terms.render.layout import Block, Painter, Run, cell_width, wrap
+from ai_terms.render.layout import Block, Painter, Run, cell_width, line_text, wrap
 from ai_terms.results import ShowResult
 
 _LISTS = tuple(f.key for f in FIELDS if f.show == "list")
@@ -146,9 +146,8 @@ def panel(term: Term, lang: str, cats: Iterable[Category], *, width: int, painte
     right = " " + painter.paint(Run(v, border))
     for block in content:
         for indent, pieces in wrap(block, inner):
-            used = indent + sum(cell_width(p.text) for p in pieces)
-            body = " " * indent + "".join(painter.paint(p) for p in pieces) + " " * max(0, inner - used)
-            lines.append(left + body + right)
+            body, used = line_text(indent, pieces, painter)
+            lines.append(left + body + " " * max(0, inner - used) + right)
     bottom_fill = width - 2
     if note:
         fill = max(0, bottom_fill - cell_width(note) - 3)

@@ -7,7 +7,6 @@ panel, these views do not import rich.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -28,7 +27,18 @@ from ai_terms.labels import (
 from ai_terms.messages import msg
 from ai_terms.model import FIELDS, Brief, Paper
 from ai_terms.options import Options
-from ai_terms.render.grid import MEASURE, UNLIMITED, Cell, Column, boxed_room, draw, draw_boxed, paragraphs, widths
+from ai_terms.render.grid import (
+    MEASURE,
+    UNLIMITED,
+    Cell,
+    Column,
+    boxed_room,
+    draw,
+    draw_boxed,
+    heads,
+    paragraphs,
+    widths,
+)
 from ai_terms.render.layout import KEEP, Block, Painter, Run
 from ai_terms.results import CompareResult, ListResult, PathsResult, SearchResult, ValidateResult
 
@@ -37,21 +47,17 @@ def _title_runs(name: str, zh_name: str | None, category: str) -> tuple[Run, ...
     return (Run(title(name, zh_name), f"bold {category_style(category)} {KEEP}"),)
 
 
-def _highlighted(text: str, words: set[str], style: str = "bold yellow") -> list[Run]:
+def _highlighted(text: str, words: set[str]) -> list[Run]:
     """`text` with every occurrence of `words` (case-insensitive) styled."""
     words = {w for w in words if w.strip()}
     if not words:
         return [Run(text)]
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
-    runs: list[Run] = []
-    last = 0
-    for match in pattern.finditer(text):
-        runs += [Run(text[last : match.start()]), Run(match.group(), style)]
-        last = match.end()
-    return [r for r in [*runs, Run(text[last:])] if r.text]
+    return _spans(text, [m.span() for m in pattern.finditer(text)])
 
 
 def _spans(text: str, spans: Sequence[tuple[int, int]], style: str = "bold yellow") -> list[Run]:
+    """`text` with the (start, end) `spans` styled; a span overlapping an earlier one is skipped."""
     runs: list[Run] = []
     last = 0
     for start, end in sorted(spans):
@@ -104,7 +110,7 @@ def search_lines(result: SearchResult, lang: str, width: int, painter: Painter, 
                      category, why, summary])  # fmt: skip
     sizes = widths(columns, rows, width, 2)
     if sizes is not None:
-        return draw(columns, rows, sizes, painter)
+        return draw(columns, [heads(columns), *rows], sizes, painter)
     out: list[str] = []  # stacked: name and category, then why (unless highlighted below), then the summary
     room = min(width, measure + 3)
     for i, hit in enumerate(result.hits, 1):
@@ -147,7 +153,7 @@ def list_lines(result: ListResult, lang: str, width: int, painter: Painter, meas
         ]
         sizes = widths(columns, rows, width, 2)
         if sizes is not None:
-            out += draw(columns, rows, sizes, painter)
+            out += draw(columns, [heads(columns), *rows], sizes, painter)
         else:  # stacked: the name and year, the summary below
             room = min(width, measure + 2)
             for b, row in zip(briefs, rows, strict=True):
@@ -238,18 +244,18 @@ def compare_rows(result: CompareResult, lang: str) -> list[tuple[str, list[Cell]
 
 def compare_lines(result: CompareResult, lang: str, width: int, painter: Painter, measure: int) -> list[str]:
     rows = compare_rows(result, lang)
-    heads = [(Block(_title_runs(t.name, t.zh_name, t.category)),) for t in result.terms]
+    titles = [(Block(_title_runs(t.name, t.zh_name, t.category)),) for t in result.terms]
     columns = [Column(""), *(Column("", grow=1, least=18, cap=measure) for _ in result.terms)]
     cells = [[(Block((Run(name, "bold cyan"),)),), *row] for name, row in rows]
-    header = [(Block(()),), *heads]
+    header = [(Block(()),), *titles]
     sizes = widths(columns, [header, *cells], boxed_room(width, len(columns)), 0)
     if sizes is not None:
-        return draw_boxed(columns, cells, sizes, painter, header)
+        return draw_boxed(columns, [header, *cells], sizes, painter)
     out: list[str] = []  # stacked: each field, then each term's value under its name
     room = min(width, measure + 4)
     for name, row in rows:
         out += paragraphs([Block((Run(name, "bold cyan"),))], room, painter)
-        for head, cell in zip(heads, row, strict=True):
+        for head, cell in zip(titles, row, strict=True):
             if len(cell) == 1 and not cell[0].rest:  # one paragraph: after the name, on its line
                 runs = (*head[0].runs, Run(colon(lang), "dim"), *cell[0].runs)
                 out += paragraphs([Block(runs, first=2, rest=4)], room, painter)
@@ -285,7 +291,7 @@ def paths_lines(result: PathsResult, lang: str, width: int, painter: Painter, me
     cells = [[(Block((Run(name, "bold"),)),), tuple(Block((Run(p),)) for p in paths)] for name, paths in rows]
     sizes = widths(columns, cells, width, 2)
     if sizes is not None:
-        return draw(columns, cells, sizes, painter, header=[(Block(()),), (Block(()),)])[1:]
+        return draw(columns, cells, sizes, painter)
     out = []
     for name, paths in rows:
         out.append(painter.paint(Run(name, "bold")))
@@ -336,11 +342,10 @@ def lines(result: Any, lang: str, width: int, painter: Painter, *, measure: int 
 
 
 def render(result: Any, opts: Options) -> None:
-    from ai_terms.render.pager import output, painter, terminal_size
+    from ai_terms.render.pager import output, painter, piped_in_full, terminal_size
 
-    is_tty = sys.stdout.isatty()
     width, measure = terminal_size()[0], MEASURE
-    if not is_tty and not os.environ.get("COLUMNS") and isinstance(result, PIPED_IN_FULL):
+    if isinstance(result, PIPED_IN_FULL) and piped_in_full():
         width = measure = UNLIMITED
     text = "\n".join(lines(result, opts.lang, width, painter(opts), measure=measure))
-    output(text + "\n", pager=opts.pager and is_tty)
+    output(text + "\n", pager=opts.pager and sys.stdout.isatty())

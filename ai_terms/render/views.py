@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -137,10 +136,10 @@ def make_console(opts: Options, **kwargs: Any) -> Console:
 
 
 def render(result: Any, opts: Options) -> None:
-    from ai_terms.render.pager import output
+    from ai_terms.render.pager import output, piped_in_full
 
     is_tty = sys.stdout.isatty()
-    wide = not is_tty and not os.environ.get("COLUMNS") and isinstance(result, LINE_VIEWS)
+    wide = isinstance(result, LINE_VIEWS) and piped_in_full()
     console = make_console(opts, width=UNLIMITED) if wide else make_console(opts)
     with console.capture() as capture:
         for item in renderables(result, opts.lang, console.width):
