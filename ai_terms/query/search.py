@@ -130,7 +130,14 @@ def _fts_query(tokens: Sequence[str]) -> str:
     return " OR ".join('"' + t.replace('"', '""') + '"' for t in tokens)
 
 
-def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], bool]:
+def _rids(index: Index, token: str, having: dict[str, set[int]]) -> set[int]:
+    """Every entry that has `token`, asked of FTS5 once per search (`having` keeps the answers)."""
+    if token not in having:
+        having[token] = index.fulltext_rids(_fts_query([token]))
+    return having[token]
+
+
+def _text_tier(index: Index, query: str, keep: int, having: dict[str, set[int]]) -> tuple[dict[str, float], bool]:
     """Full-text scores of the best `keep` entries, by id: field-weighted BM25 (by FTS5), scaled by how
     many of the query's words each entry contains, so that an entry matching all words beats one that
     repeats a single word; and whether some entry has every word of a query of several words."""
@@ -144,7 +151,8 @@ def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], b
     singles = [t for t in tokens if "+" not in t]
     rids = [rid for rid, _ in ranked]
     # Every entry that has each token: once per token, reused for coverage, rarity and phrases.
-    having = {t: index.fulltext_rids(_fts_query([t])) for t in tokens}
+    for token in tokens:
+        _rids(index, token, having)
     matched = dict.fromkeys(rids, 0.0)
     covered = dict.fromkeys(rids, 0.0)
     # How much of the query each entry covers: its words weighted by how rare they are in the corpus, so that
@@ -179,16 +187,16 @@ def _text_tier(index: Index, query: str, keep: int) -> tuple[dict[str, float], b
     return out, whole
 
 
-def _topic_tier(index: Index, query: str) -> dict[str, float]:
+def _topic_tier(index: Index, query: str, having: dict[str, set[int]]) -> dict[str, float]:
     """Scores of the members of the category a query names, if it names one (TOPICAL)."""
     import math
 
     folded = unicodedata.normalize("NFKC", query).casefold()
+    words = _TOKEN.findall(folded)
     for cat in index.categories():
         if cat.id not in TOPICAL:
             continue
         forms = {stem(f) for f in _forms(cat.en.casefold())}
-        words = _TOKEN.findall(folded)
         named = [w for w in words if stem(w) in forms]
         zh = cat.zh if len(cat.zh) > 1 and cat.zh in folded else None
         if not named and not zh:
@@ -196,26 +204,26 @@ def _topic_tier(index: Index, query: str) -> dict[str, float]:
         rest_text = " ".join(w for w in words if w not in named)
         rest = list(dict.fromkeys(tokenize(rest_text.replace(zh, " ") if zh else rest_text, pairs=False)))
         members = index.category_rids(cat.id)
-        having = {t: index.fulltext_rids(_fts_query([t])) for t in rest}
-        implied = [t for t in rest if len(having[t] & members) >= IMPLIED * len(members)]
+        implied = [t for t in rest if len(_rids(index, t, having) & members) >= IMPLIED * len(members)]
         rest = [t for t in rest if t not in implied]
         n = index.count()
         if rest:  # what the query says besides the category: members must be about it
-            members = {rid for rid in members if _share(rest, rid, having, n) > MIN_COVERAGE}
+            weight = {t: _idf(n, len(having[t])) for t in rest}
+            members = {rid for rid in members if _share(weight, rid, having) > MIN_COVERAGE}
         ids = index.ids_for_rids(sorted(members))
         degrees = index.degrees([tid for tid, _ in ids.values()])
+        weight = {t: _idf(n, len(having[t])) for t in implied}
         return {
             tid: TOPIC
             + PROMINENCE * math.log1p(degrees[tid]) * (0.5 if superseded else 1.0)
-            + IMPLIED_BONUS * _share(implied, rid, having, n)  # a member that says them is surer
+            + IMPLIED_BONUS * _share(weight, rid, having)  # a member that says them is surer
             for rid, (tid, superseded) in ids.items()
         }
     return {}
 
 
-def _share(tokens: Sequence[str], rid: int, having: dict[str, set[int]], n: int) -> float:
-    """How much of `tokens` an entry has, each token weighted by its rarity in the corpus (0 to 1)."""
-    weight = {t: _idf(n, len(having[t])) for t in tokens}
+def _share(weight: dict[str, float], rid: int, having: dict[str, set[int]]) -> float:
+    """How much of the weighted tokens an entry has (0 to 1); tokens are weighted by their rarity."""
     total = sum(weight.values())
     return sum(w for t, w in weight.items() if rid in having[t]) / total if total else 0.0
 
@@ -258,7 +266,8 @@ def search(
     if not key:
         return []
     keep = limit * 5 + 50 if category is None and tag is None else 5000  # filters may discard most hits
-    text_scores, whole = _text_tier(index, query, keep)
+    having: dict[str, set[int]] = {}  # token -> the entries that have it, shared by the tiers
+    text_scores, whole = _text_tier(index, query, keep, having)
     # Real words that some entry has all of are not a typo of a name: no fuzzy names then.
     several = len(tokenize(query, pairs=False)) > 1  # a typo of a long name is close; two words rarely are
     named = _name_tier(index, key, fuzzy=not whole, cutoff=FUZZY_CUTOFF_WORDS if several else FUZZY_CUTOFF)
@@ -268,7 +277,7 @@ def search(
         for brief in index.briefs(kinds):
             if brief.category in CONCRETE:
                 text_scores[brief.id] = text_scores.get(brief.id, 0.0) + KIND_BONUS
-    topical = _topic_tier(index, query)
+    topical = _topic_tier(index, query, having)
     ranked: list[tuple[float, str]] = []
     for tid in set(named) | set(text_scores) | set(topical):
         text = text_scores.get(tid, 0.0)
