@@ -22,12 +22,6 @@ from ai_terms.model import Category, Term
 
 NAME = "terms.snapshot.json"
 
-# The code whose output the snapshot holds: a change to any of them makes the shipped snapshot stale.
-_MAKERS = (
-    "corpus/toml.py", "corpus/check.py", "corpus/snapshot.py", "index/tokens.py", "model.py", "normalize.py",
-    "text.py", "sources/sanitize.py",
-)  # fmt: skip
-
 
 class Entry(NamedTuple):
     term: Term
@@ -42,15 +36,16 @@ class Snapshot(NamedTuple):
 
 def key(raw: bytes) -> str | None:
     """The snapshot key of a corpus file's bytes: a digest of them, the index format and the makers' code
-    (None when the code cannot be read, as from a zipped install: then no snapshot is trusted)."""
+    (None when the code cannot be read, as from a zipped install: then no snapshot is trusted). A change to
+    any of that code (index.cache.READERS) makes the shipped snapshot stale."""
     import hashlib
 
-    from ai_terms.index.cache import FORMAT
+    from ai_terms.index.cache import FORMAT, READERS
     from ai_terms.sources.paths import PACKAGE_DIR
 
     digest = hashlib.sha256(raw)
     digest.update(f"\0{FORMAT}\0".encode())
-    for name in _MAKERS:
+    for name in READERS:
         try:
             with open(os.path.join(PACKAGE_DIR, name), "rb") as fh:
                 digest.update(fh.read())

@@ -13,11 +13,14 @@ from ai_terms.sources.paths import Source, cache_dir
 FORMAT = 10  # bump when the schema or the tokenizer changes
 
 
-# The modules whose code decides what goes into the index: an edited checkout rebuilds without a version bump.
-_BUILDERS = (
-    "index/store.py", "index/cache.py", "index/tokens.py", "corpus/toml.py", "corpus/check.py",
-    "corpus/load.py", "corpus/snapshot.py", "model.py", "normalize.py", "sources/sanitize.py",
+# The modules whose code decides what an entry reads as and its search tokens: the key of the bundled
+# corpus's snapshot (corpus/snapshot.py), and part of every index's fingerprint.
+READERS = (
+    "corpus/toml.py", "corpus/check.py", "corpus/snapshot.py", "index/tokens.py", "model.py", "normalize.py",
+    "text.py", "sources/sanitize.py",
 )  # fmt: skip
+# The modules whose code decides what goes into the index: an edited checkout rebuilds without a version bump.
+_BUILDERS = (*READERS, "index/store.py", "index/cache.py", "corpus/load.py", "messages.py")
 
 
 def fingerprint(found: Sequence[Source]) -> str:
