@@ -139,20 +139,35 @@ def pick_lang(chosen: str | None) -> str:
     return lang
 
 
-def message_lang(args: list[str]) -> str:
-    """The language of the messages for a command line whose global options lead (hoist_globals): zh when
-    it asks for Chinese (--lang zh, else the default), en otherwise; a bad --lang value counts as absent."""
-    chosen: str | bool | None = None
+def globals_in(args: list[str]) -> tuple[dict[str, str | bool], list[str]]:
+    """The global options anywhere in `args` (up to "--"), by dest, and the other words in order."""
+    found: dict[str, str | bool] = {}
+    rest: list[str] = []
     i = 0
     while i < len(args):
-        found = split_global(args, i)
-        if found is None:
+        if args[i] == "--":
+            rest.extend(args[i:])
             break
-        if found[0] == "lang":
-            chosen = found[1]
-        i += found[2]
-    lang = chosen.lower() if isinstance(chosen, str) and chosen.lower() in LANGS else default_lang()
-    return "zh" if lang == "zh" else "en"
+        option = split_global(args, i)
+        if option is None:
+            rest.append(args[i])
+            i += 1
+        else:
+            found[option[0]] = option[1]
+            i += option[2]
+    return found, rest
+
+
+def lang_or_default(chosen: str | bool | None) -> str:
+    """A --lang value if it is one (any case), else the default; never fails (for messages and completion)."""
+    lang = chosen.lower() if isinstance(chosen, str) else None
+    return lang if lang in LANGS else default_lang()
+
+
+def message_lang(args: list[str]) -> str:
+    """The language of the messages for a command line: zh when it asks for Chinese (--lang zh, else the
+    default), en otherwise; a bad --lang value counts as absent."""
+    return "zh" if lang_or_default(globals_in(args)[0].get("lang")) == "zh" else "en"
 
 
 def color_allowed(no_color_flag: bool) -> bool:

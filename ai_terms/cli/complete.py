@@ -24,7 +24,7 @@ import sys
 from typing import NamedTuple
 
 from ai_terms.cli.scripts import SHELLS
-from ai_terms.options import COMMANDS, LANGS, default_lang, global_option, hoist_globals, implicit_show, split_global
+from ai_terms.options import COMMANDS, LANGS, global_option, globals_in, hoist_globals, implicit_show, lang_or_default
 
 _TERM_COMMANDS = ("show", "compare")  # any number of terms; `related` takes one
 _MAX_TERMS = 5000  # candidates for one prefix; more than any shell shows usefully
@@ -59,7 +59,8 @@ def complete(words: list[str], current: str) -> tuple[list[Candidate], bool]:
 
 
 def _answer(words: list[str], current: str) -> tuple[list[Candidate], bool]:
-    lang, rest = _without_globals(words)
+    settings, rest = globals_in(words)
+    lang = lang_or_default(settings.get("lang"))
     labels = _LABELS["zh" if lang == "zh" else "en"]
     if words and words[-1] in global_option("lang").names:
         return [Candidate(v, "value", labels["lang"]) for v in LANGS if v.startswith(current)], False
@@ -109,24 +110,6 @@ def _value_options(command: str) -> set[str]:
     found = getattr(get_command(app), "commands", {}).get(command)
     params = found.params if found is not None else []
     return {n for p in params if p.param_type_name == "option" and not getattr(p, "is_flag", False) for n in p.opts}
-
-
-def _without_globals(words: list[str]) -> tuple[str, list[str]]:
-    """The language the descriptions should be in, and `words` without the global options."""
-    lang = None
-    rest: list[str] = []
-    i = 0
-    while i < len(words):
-        found = split_global(words, i)
-        if found is None:
-            rest.append(words[i])
-            i += 1
-            continue
-        dest, value, taken = found
-        if dest == "lang" and isinstance(value, str):
-            lang = value.lower()
-        i += taken
-    return (lang if lang in LANGS else default_lang()), rest
 
 
 def term_candidates(current: str, lang: str = "en") -> list[Candidate]:
