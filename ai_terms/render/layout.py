@@ -263,13 +263,16 @@ def extent(block: Block) -> tuple[int, int]:
 
 def line_text(indent: int, pieces: list[Run], painter: Painter) -> tuple[str, int]:
     """A wrapped line painted (neighbours of one style in one escape sequence), and its width in cells."""
+    used = indent + sum(cell_width(p.text) for p in pieces)
+    if not painter.color:  # nothing to paint: the text as it is
+        return " " * indent + "".join(p.text for p in pieces), used
     merged: list[Run] = []
     for piece in pieces:
         if merged and merged[-1].style == piece.style:
             merged[-1] = Run(merged[-1].text + piece.text, piece.style)
         else:
             merged.append(piece)
-    return " " * indent + "".join(painter.paint(p) for p in merged), indent + sum(cell_width(p.text) for p in pieces)
+    return " " * indent + "".join(painter.paint(p) for p in merged), used
 
 
 class Painter(NamedTuple):
